@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+
+import { startEmbeddedPostgres } from './embedded-postgres'
+import { repoRoot } from './load-env'
+import { buildIfNeeded, nextBin } from './next-build'
+import { prepareDatabase } from './prepare-database'
+
+export type PortalServer = { url: string; databaseUrl: string; embedded: boolean; stop: () => Promise<void> }
+
+type Options = {
+  port: number
+  /** Where embedded PostgreSQL keeps its data; ignored when DATABASE_URL is set. */
+  postgresDir: string
+  seedDemo: boolean
+  dev?: boolean
+  log?: (line: string) => void
+  /** Extra environment for the Next process (tests point SMTP/Slack at local receivers). */
+  env?: Record<string, string | undefined>
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The portal exited with code ${child.exitCode} while starting.`)
+    try {
+      const response = await fetch(`${url}/api/health`)
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The portal did not answer ${url}/api/health within ${timeoutMs / 1000}s.`)
+}
+
+/**
+ * Everything `npm start` does, reusable by e2e tests and the bench: PostgreSQL (embedded unless
+ * DATABASE_URL is set), migrations, the demo seed, the production build, and `next start`.
+ */
+export async function startPortalServer({ port, postgresDir, seedDemo, dev = false, log = () => {}, env = {} }: Options): Promise<PortalServer> {
+  const external = process.env.DATABASE_URL
+  const postgres = external ? null : await startEmbeddedPostgres({ dataDir: postgresDir, log })
+  const databaseUrl = external ?? postgres!.url
+  process.env.DATABASE_URL = databaseUrl
+  const stopPostgres = async () => postgres?.stop()
+  try {
+    const { created } = await prepareDatabase({ seed: seedDemo })
+    if (seedDemo) log(created ? `Seeded the demo workspace (${created} records).` : 'Demo workspace already seeded.')
+    if (!dev) await buildIfNeeded(log)
+  } catch (error) {
+    await stopPostgres()
+    throw error
+  }
+
+  const url = `http://localhost:${port}`
+  const child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORTAL_URL: process.env.PORTAL_URL || url, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()))
+  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()))
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    }
+    await stopPostgres()
+  }
+  try {
+    await waitForHealth(url, child)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, databaseUrl, embedded: !external, stop }
+}

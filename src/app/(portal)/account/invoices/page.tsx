@@ -1,0 +1,8 @@
+import { PlaceholderScreen } from '@/components/PlaceholderScreen'
+import { t } from '@/i18n/t'
+
+export const metadata = { title: t('invoices.title') }
+
+export default function Page() {
+  return <PlaceholderScreen screen="invoices" />
+}

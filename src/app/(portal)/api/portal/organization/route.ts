@@ -1,0 +1,20 @@
+import { z } from 'zod'
+
+import { ORGANIZATION_COOKIE, resolvePortalSession } from '@/auth/portal-session'
+import { safeNextPath, signInUrl } from '@/auth/safe-next-path'
+import { payloadInstance } from '@/lib/payload'
+import { seeOther } from '@/lib/http/see-other'
+
+const SwitchOrganization = z.object({ organizationId: z.coerce.number().int().positive(), next: z.string().optional() })
+
+/** The organization switcher's form. Only an organization the user belongs to can be chosen. */
+export async function POST(request: Request) {
+  const session = await resolvePortalSession(await payloadInstance(), request.headers)
+  if (!session) return seeOther(request, signInUrl('/account'))
+  const parsed = SwitchOrganization.safeParse(Object.fromEntries(await request.formData()))
+  const next = safeNextPath(parsed.data?.next)
+  const chosen = parsed.success && session.organizations.find((organization) => organization.id === parsed.data.organizationId)
+  if (!chosen) return new Response('Not a member of that organization.', { status: 403 })
+  const cookie = `${ORGANIZATION_COOKIE}=${chosen.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${60 * 60 * 24 * 365}`
+  return seeOther(request, next, { 'Set-Cookie': cookie })
+}

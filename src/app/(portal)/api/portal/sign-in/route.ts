@@ -1,0 +1,30 @@
+import { generatePayloadCookie } from 'payload/shared'
+
+import { safeNextPath } from '@/auth/safe-next-path'
+import { payloadInstance } from '@/lib/payload'
+import { seeOther } from '@/lib/http/see-other'
+
+/** The form behind /sign-in. Answers 303 so the browser lands on `next` (or back on the form with an error). */
+export async function POST(request: Request) {
+  const form = await request.formData()
+  const email = String(form.get('email') ?? '').trim()
+  const password = String(form.get('password') ?? '')
+  const next = safeNextPath(String(form.get('next') ?? ''))
+  const backToForm = (error: string) =>
+    seeOther(request, `/sign-in?${new URLSearchParams({ error, next, email })}`)
+  if (!email || !password) return backToForm('missing')
+
+  const payload = await payloadInstance()
+  try {
+    const { token } = await payload.login({ collection: 'users', data: { email, password } })
+    if (!token) return backToForm('invalid')
+    const cookie = generatePayloadCookie({
+      collectionAuthConfig: payload.collections.users.config.auth,
+      cookiePrefix: payload.config.cookiePrefix,
+      token,
+    })
+    return seeOther(request, next, { 'Set-Cookie': cookie })
+  } catch (error) {
+    return backToForm((error as { status?: number }).status === 423 ? 'locked' : 'invalid')
+  }
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next'
+
+import { Alert } from '@/components/ui/Alert'
+import { Button } from '@/components/ui/Button'
+import { Card } from '@/components/ui/Card'
+import { Field } from '@/components/ui/Field'
+import { safeNextPath } from '@/auth/safe-next-path'
+import { t } from '@/i18n/t'
+import type { MessageKey } from '@/i18n/en'
+
+export const metadata: Metadata = { title: t('signIn.title') }
+
+const errors: Record<string, MessageKey> = { invalid: 'signIn.error.invalid', locked: 'signIn.error.locked', missing: 'signIn.error.missing' }
+
+type Props = { searchParams: Promise<{ next?: string; error?: string; email?: string }> }
+
+/** Our minimal sign-in, used when the product doesn't bring its own (AUTH_SIGN_IN_URL). Works without JavaScript. */
+export default async function SignInPage({ searchParams }: Props) {
+  const { next, error, email } = await searchParams
+  const errorKey = error ? errors[error] : undefined
+  return (
+    <main id="main">
+      <Card title={t('signIn.title')} narrow>
+        {errorKey ? <Alert tone="danger">{t(errorKey)}</Alert> : null}
+        <form method="post" action="/api/portal/sign-in" className="stack">
+          <input type="hidden" name="next" value={safeNextPath(next)} />
+          <Field label={t('signIn.email')} name="email" type="email" autoComplete="email" required defaultValue={email} autoFocus />
+          <Field label={t('signIn.password')} name="password" type="password" autoComplete="current-password" required />
+          <Button type="submit">{t('signIn.submit')}</Button>
+        </form>
+      </Card>
+    </main>
+  )
+}

@@ -1,0 +1,64 @@
+import type { Payload } from 'payload'
+
+import { isRole, type Role } from '../access/roles'
+import type { Organization, User } from '../payload-types'
+import { payloadSessionAdapter } from './adapters/payload-adapter'
+import { createProductJwtAdapter, productJwtOptionsFromEnv } from './adapters/product-jwt-adapter'
+import type { SessionAdapter } from './adapters/types'
+
+export const ORGANIZATION_COOKIE = 'portico-org'
+
+export type OrganizationChoice = { id: number; name: string; role: Role }
+
+export type PortalSession = {
+  user: User
+  adapter: SessionAdapter['name']
+  organizations: OrganizationChoice[]
+  /** The organization this request acts on; null for a user who belongs to none yet. */
+  organization: OrganizationChoice | null
+}
+
+export function sessionAdapterFromEnv(env: NodeJS.ProcessEnv = process.env): SessionAdapter {
+  return env.PORTAL_AUTH_ADAPTER === 'product-jwt' ? createProductJwtAdapter(productJwtOptionsFromEnv(env)) : payloadSessionAdapter
+}
+
+function readCookie(headers: Headers, name: string): string | undefined {
+  return (headers.get('cookie') ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([key]) => key === name)?.[1]
+}
+
+async function organizationsOf(payload: Payload, user: User): Promise<OrganizationChoice[]> {
+  const { docs } = await payload.find({
+    collection: 'memberships',
+    where: { user: { equals: user.id } },
+    depth: 1,
+    pagination: false,
+    sort: 'createdAt',
+    user,
+    overrideAccess: false,
+  })
+  return docs.flatMap((membership) => {
+    const organization = membership.organization as Organization | number
+    if (typeof organization !== 'object' || !isRole(membership.role)) return []
+    return [{ id: organization.id, name: organization.name, role: membership.role }]
+  })
+}
+
+/**
+ * Who is calling and for which organization. The organization cookie is only a preference: it is
+ * honoured only when the user is a member there, so switching can never widen access.
+ */
+export async function resolvePortalSession(
+  payload: Payload,
+  headers: Headers,
+  adapter: SessionAdapter = sessionAdapterFromEnv(),
+): Promise<PortalSession | null> {
+  const user = await adapter.authenticate({ payload, headers })
+  if (!user) return null
+  const organizations = await organizationsOf(payload, user)
+  const preferred = Number(readCookie(headers, ORGANIZATION_COOKIE))
+  const organization = organizations.find((choice) => choice.id === preferred) ?? organizations[0] ?? null
+  return { user, adapter: adapter.name, organizations, organization }
+}

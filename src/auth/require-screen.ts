@@ -1,0 +1,43 @@
+import { headers } from 'next/headers'
+import { notFound, redirect } from 'next/navigation'
+import { cache } from 'react'
+
+import { portalScope, type ScreenId } from '../../scope.config'
+import { canPerform } from '../access/can-perform'
+import { isScreenEnabled } from '../flags/is-screen-enabled'
+import { loadPortalFlags } from '../flags/load-portal-flags'
+import { payloadInstance } from '../lib/payload'
+import { getPortalSession } from './get-portal-session'
+import type { PortalSession } from './portal-session'
+import { signInUrl } from './safe-next-path'
+
+/** The path the visitor asked for, set by src/proxy.ts. */
+export async function requestedPath(): Promise<string> {
+  return (await headers()).get('x-portico-path') ?? '/account'
+}
+
+/** A signed-in session, or a redirect to sign-in that brings the visitor back here. */
+export async function requireSession(): Promise<PortalSession> {
+  const session = await getPortalSession()
+  if (!session) redirect(signInUrl(await requestedPath()))
+  return session
+}
+
+export const getPortalFlags = cache(async () => loadPortalFlags(await payloadInstance()))
+
+export type ScreenAccess = { session: PortalSession; allowed: boolean }
+
+/**
+ * The guard every account page starts with. Layouts and pages render in parallel in Next, so
+ * each page checks for itself: signed in, screen rolled out to this organization (else 404),
+ * and the role allowed to open it (else the page shows why not).
+ */
+export async function requireScreen(screenId: ScreenId): Promise<ScreenAccess> {
+  const session = await requireSession()
+  const screen = portalScope.screens.find((candidate) => candidate.id === screenId)
+  const organization = session.organization
+  if (!screen || !organization) return { session, allowed: false }
+  if (!isScreenEnabled(await getPortalFlags(), screen.id, organization.id)) notFound()
+  const decision = canPerform({ userId: session.user.id, role: organization.role }, screen.requires)
+  return { session, allowed: decision.allowed }
+}

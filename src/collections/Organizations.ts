@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { scopedToOrganizations } from '../access/organizations-allowing'
+import { staffOnly } from '../access/staff-only'
+
+/** The paying customer account. */
+export const Organizations: CollectionConfig = {
+  slug: 'organizations',
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'billingMode', 'billingEmail'], group: 'Customers' },
+  access: {
+    create: staffOnly,
+    read: scopedToOrganizations('org.read', 'id'),
+    update: scopedToOrganizations('org.update', 'id'),
+    delete: staffOnly,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    { name: 'billingEmail', type: 'email' },
+    {
+      name: 'billingMode',
+      type: 'select',
+      required: true,
+      defaultValue: 'stripe',
+      options: [
+        { label: 'Stripe', value: 'stripe' },
+        { label: 'Contract (invoiced offline)', value: 'contract' },
+      ],
+    },
+    {
+      name: 'stripeCustomerId',
+      type: 'text',
+      index: true,
+      access: { update: ({ req }) => req.user?.collection === 'staff' },
+      admin: { position: 'sidebar' },
+    },
+  ],
+}
