@@ -6,17 +6,20 @@ import { getPayload, type Migration } from 'payload'
  * DATABASE_URL when evaluated, and the caller sets those first.
  */
 export async function prepareDatabase({ seed }: { seed: boolean }): Promise<{ created: number }> {
-  const [{ default: config }, { migrations }, { seedDemoWorkspace }] = await Promise.all([
-    import('../../payload.config'),
-    import('../../migrations'),
-    import('../../src/seed/demo-workspace'),
-  ])
+  // One at a time: concurrent dynamic imports of modules that share dependencies can deadlock
+  // in vitest's module runner (seen in the integration global setup).
+  const { default: config } = await import('../../payload.config')
+  const { migrations } = await import('../../migrations')
+  const { seedDemoWorkspace } = await import('../../src/seed/demo-workspace')
   const payload = await getPayload({ config })
   try {
     // Generated migrations type their args precisely; the adapter's list type takes `unknown`.
     await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
     return seed ? await seedDemoWorkspace(payload) : { created: 0 }
   } finally {
+    // The adapter keeps one pool client checked out for good (its reconnect watch), so the pool
+    // can't be ended; when PostgreSQL stops, its idle clients report the shutdown as an error.
+    payload.db.pool.on('error', () => {})
     await payload.destroy()
   }
 }

@@ -1,0 +1,25 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres'
+import { repoRoot } from '../../scripts/lib/load-env'
+import { run } from '../../scripts/lib/next-build'
+
+/**
+ * A throwaway embedded PostgreSQL for the integration run: migrated with the committed
+ * migrations and seeded with the demo workspace, removed afterwards.
+ */
+export default async function setup() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'portico-int-'))
+  process.env.PAYLOAD_SECRET = 'integration-test-secret'
+  delete process.env.PORTAL_URL
+  delete process.env.PORTAL_AUTH_ADAPTER
+  const postgres = await startEmbeddedPostgres({ dataDir, log: process.env.PORTICO_VERBOSE === '1' ? console.log : undefined })
+  process.env.DATABASE_URL = postgres.url
+  await run(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/db-prepare.ts', '--seed'])
+  return async () => {
+    await postgres.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
