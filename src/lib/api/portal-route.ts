@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto'
+
+import type { ScreenId } from '@scope-config'
+import type { Payload } from 'payload'
+import type { z } from 'zod'
+
+import { canPerform } from '../../access/can-perform'
+import type { Action } from '../../access/matrix'
+import type { Role } from '../../access/roles'
+import { resolvePortalSession, type OrganizationChoice, type PortalSession } from '../../auth/portal-session'
+import { isScreenEnabled } from '../../flags/is-screen-enabled'
+import { loadPortalFlags } from '../../flags/load-portal-flags'
+import { t } from '../../i18n/t'
+import { payloadInstance } from '../payload'
+import { PortalError } from './portal-error'
+
+export type PortalRouteContext<Body> = {
+  payload: Payload
+  session: PortalSession
+  organization: OrganizationChoice
+  role: Role
+  body: Body
+  params: Record<string, string>
+  request: Request
+  requestId: string
+}
+
+type RouteOptions<Schema extends z.ZodType | undefined> = {
+  /** The screen this route belongs to: when it is flagged off for the organization, the route 404s. */
+  screen: ScreenId
+  /** The matrix action the caller's role needs in the current organization. */
+  action: Action
+  /** Validates the JSON body (or query string for GET/DELETE). */
+  schema?: Schema
+}
+
+type Handler<Body, Result> = (context: PortalRouteContext<Body>) => Promise<Result>
+
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  return Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]))
+}
+
+async function readInput(request: Request): Promise<unknown> {
+  if (request.method === 'GET' || request.method === 'DELETE') return Object.fromEntries(new URL(request.url).searchParams)
+  const text = await request.text()
+  if (!text) return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new PortalError('invalid_request', 'The request body is not valid JSON.')
+  }
+}
+
+/**
+ * The one wrapper every portal JSON route uses: session → organization → screen flag → permission
+ * → zod → handler, answering `{ success: true, data }` or `{ success: false, error }` with the
+ * status the error code maps to. Unknown errors become a generic 500 with a request id, logged.
+ */
+export function portalRoute<Schema extends z.ZodType | undefined, Result>(
+  options: RouteOptions<Schema>,
+  handler: Handler<Schema extends z.ZodType ? z.infer<Schema> : undefined, Result>,
+) {
+  return async (request: Request, segment: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
+    const requestId = request.headers.get('x-request-id') ?? randomUUID()
+    const payload = await payloadInstance()
+    try {
+      const session = await resolvePortalSession(payload, request.headers)
+      if (!session) throw new PortalError('unauthenticated', t('api.error.unauthenticated'))
+      const organization = session.organization
+      if (!organization || !isScreenEnabled(await loadPortalFlags(payload), options.screen, organization.id)) {
+        throw new PortalError('not_found', t('api.error.notFound'))
+      }
+      if (!canPerform({ userId: session.user.id, role: organization.role }, options.action).allowed) {
+        throw new PortalError('forbidden', t('api.error.forbidden'))
+      }
+      let body: unknown
+      if (options.schema) {
+        const parsed = options.schema.safeParse(await readInput(request))
+        if (!parsed.success) throw new PortalError('invalid_request', t('api.error.invalid'), fieldErrors(parsed.error))
+        body = parsed.data
+      }
+      const params = (await segment.params) ?? {}
+      const data = await handler({ payload, session, organization, role: organization.role, body: body as never, params, request, requestId })
+      return json(200, { success: true, data })
+    } catch (error) {
+      if (error instanceof PortalError) {
+        return json(error.status, { success: false, error: { code: error.code, message: error.message, fields: error.fields } })
+      }
+      payload.logger.error({ err: error, requestId }, 'portal route failed')
+      return json(500, { success: false, error: { code: 'internal', message: t('api.error.internal', { requestId }) } })
+    }
+  }
+}
