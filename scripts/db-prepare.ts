@@ -13,5 +13,6 @@ if (!process.env.DATABASE_URL) {
   process.exit(2)
 }
 const { created } = await prepareDatabase({ seed: process.argv.includes('--seed') })
-console.log(`Database migrated${process.argv.includes('--seed') ? `; demo seed created ${created} records` : ''}.`)
+const seedNote = created ? `seeded the demo workspace (${created} records)` : 'demo workspace already seeded'
+console.log(`Database migrated${process.argv.includes('--seed') ? `; ${seedNote}` : ''}.`)
 process.exit(0)

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
 
 import { startEmbeddedPostgres } from './embedded-postgres'
 import { repoRoot } from './load-env'
-import { buildIfNeeded, nextBin } from './next-build'
-import { prepareDatabase } from './prepare-database'
+import { buildIfNeeded, nextBin, run } from './next-build'
 
 export type PortalServer = { url: string; databaseUrl: string; embedded: boolean; stop: () => Promise<void> }
 
@@ -44,8 +44,9 @@ export async function startPortalServer({ port, postgresDir, seedDemo, dev = fal
   process.env.DATABASE_URL = databaseUrl
   const stopPostgres = async () => postgres?.stop()
   try {
-    const { created } = await prepareDatabase({ seed: seedDemo })
-    if (seedDemo) log(created ? `Seeded the demo workspace (${created} records).` : 'Demo workspace already seeded.')
+    // A child process: Payload's config is evaluated with DATABASE_URL and the secret in place,
+    // and never inside a test runner's module loader.
+    await run(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/db-prepare.ts', ...(seedDemo ? ['--seed'] : [])], { ...process.env, DATABASE_URL: databaseUrl })
     if (!dev) await buildIfNeeded(log)
   } catch (error) {
     await stopPostgres()
