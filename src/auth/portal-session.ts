@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
 import { isRole, type Role } from '../access/roles'
 import type { Organization, User } from '../payload-types'
@@ -30,13 +30,16 @@ function readCookie(headers: Headers, name: string): string | undefined {
 }
 
 async function organizationsOf(payload: Payload, user: User): Promise<OrganizationChoice[]> {
+  // One request object for the read and its population, so the access functions share their
+  // per-request membership lookup instead of repeating it.
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
   const { docs } = await payload.find({
     collection: 'memberships',
     where: { user: { equals: user.id } },
     depth: 1,
     pagination: false,
     sort: 'createdAt',
-    user,
+    req,
     overrideAccess: false,
   })
   return docs.flatMap((membership) => {
