@@ -6,10 +6,13 @@ import type { TestProject } from 'vitest/node'
 
 import { freePort } from '../../scripts/lib/free-port'
 import { startPortalServer } from '../../scripts/lib/portal-server'
+import { startSmtpReceiver } from './smtp-receiver'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** Where the local SMTP receiver stores what the portal sent (one .eml per message). */
+    mailDir: string
   }
 }
 
@@ -25,10 +28,20 @@ export default async function setup(project: TestProject) {
   const port = await freePort()
   process.env.PORTAL_URL = `http://localhost:${port}`
   const verbose = process.env.PORTICO_VERBOSE === '1'
-  const server = await startPortalServer({ port, postgresDir: dataDir, seedDemo: true, log: verbose ? console.log : (line) => /Building|error/i.test(line) && console.log(line) })
+  const mailDir = path.join(dataDir, 'mail')
+  const smtp = await startSmtpReceiver(mailDir)
+  const server = await startPortalServer({
+    port,
+    postgresDir: path.join(dataDir, 'postgres'),
+    seedDemo: true,
+    env: { SMTP_URL: smtp.url },
+    log: verbose ? console.log : (line) => /Building|error/i.test(line) && console.log(line),
+  })
   project.provide('baseUrl', server.url)
+  project.provide('mailDir', mailDir)
   return async () => {
     await server.stop()
+    await smtp.stop()
     await rm(dataDir, { recursive: true, force: true })
   }
 }
