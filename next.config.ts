@@ -4,6 +4,8 @@ import type { NextConfig } from 'next'
 import { legacyRedirects } from './src/lib/legacy-redirects'
 
 const nextConfig: NextConfig = {
+  // e2e and bench runs build into their own folder so they never clobber a running `npm start`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // CI builds from a clean clone every time; the build cache only costs time there.
   experimental: { turbopackFileSystemCacheForBuild: false },
   poweredByHeader: false,

@@ -7,7 +7,6 @@ import path from 'node:path'
 import { repoRoot } from './load-env'
 
 const BUILD_INPUTS = ['src', 'migrations', 'payload.config.ts', 'scope.config.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json']
-const STAMP = path.join(repoRoot, '.next', 'portico-build-inputs')
 
 async function* filesUnder(entry: string): AsyncGenerator<string> {
   const full = path.join(repoRoot, entry)
@@ -40,13 +39,14 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 export const nextBin = path.join(repoRoot, 'node_modules', '.bin', 'next')
 
 /** Builds the production bundle unless the last build was made from the same inputs. */
-export async function buildIfNeeded(log: (line: string) => void = console.log): Promise<'built' | 'up-to-date'> {
+export async function buildIfNeeded(distDir = '.next', log: (line: string) => void = console.log): Promise<'built' | 'up-to-date'> {
+  const stamp = path.join(repoRoot, distDir, 'portico-build-inputs')
   const digest = await buildInputsDigest()
-  const previous = existsSync(STAMP) ? (await readFile(STAMP, 'utf8')).trim() : ''
-  if (previous === digest && existsSync(path.join(repoRoot, '.next', 'BUILD_ID'))) return 'up-to-date'
+  const previous = existsSync(stamp) ? (await readFile(stamp, 'utf8')).trim() : ''
+  if (previous === digest && existsSync(path.join(repoRoot, distDir, 'BUILD_ID'))) return 'up-to-date'
   log('Building the portal (first start or changed sources; about a minute)…')
-  await run(nextBin, ['build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' })
+  await run(nextBin, ['build'], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' })
   // Next may rewrite tsconfig.json on its first build, so stamp what the tree looks like now.
-  await writeFile(STAMP, await buildInputsDigest())
+  await writeFile(stamp, await buildInputsDigest())
   return 'built'
 }

@@ -13,6 +13,8 @@ type Options = {
   postgresDir: string
   seedDemo: boolean
   dev?: boolean
+  /** The Next build folder; tests and the bench use their own so a running `npm start` is never clobbered. */
+  distDir?: string
   log?: (line: string) => void
   /** Extra environment for the Next process (tests point SMTP/Slack at local receivers). */
   env?: Record<string, string | undefined>
@@ -37,7 +39,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
  * Everything `npm start` does, reusable by e2e tests and the bench: PostgreSQL (embedded unless
  * DATABASE_URL is set), migrations, the demo seed, the production build, and `next start`.
  */
-export async function startPortalServer({ port, postgresDir, seedDemo, dev = false, log = () => {}, env = {} }: Options): Promise<PortalServer> {
+export async function startPortalServer({ port, postgresDir, seedDemo, dev = false, distDir = '.next', log = () => {}, env = {} }: Options): Promise<PortalServer> {
   const external = process.env.DATABASE_URL
   const postgres = external ? null : await startEmbeddedPostgres({ dataDir: postgresDir, log })
   const databaseUrl = external ?? postgres!.url
@@ -47,7 +49,7 @@ export async function startPortalServer({ port, postgresDir, seedDemo, dev = fal
     // A child process: Payload's config is evaluated with DATABASE_URL and the secret in place,
     // and never inside a test runner's module loader.
     await run(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/db-prepare.ts', ...(seedDemo ? ['--seed'] : [])], { ...process.env, DATABASE_URL: databaseUrl })
-    if (!dev) await buildIfNeeded(log)
+    if (!dev) await buildIfNeeded(distDir, log)
   } catch (error) {
     await stopPostgres()
     throw error
@@ -56,7 +58,7 @@ export async function startPortalServer({ port, postgresDir, seedDemo, dev = fal
   const url = `http://localhost:${port}`
   const child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORTAL_URL: process.env.PORTAL_URL || url, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, PORTAL_URL: process.env.PORTAL_URL || url, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()))

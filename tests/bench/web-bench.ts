@@ -27,7 +27,7 @@ export async function benchWeb(): Promise<BenchRow[]> {
   delete process.env.DATABASE_URL
   const port = await freePort()
   process.env.PORTAL_URL = `http://localhost:${port}`
-  const server = await startPortalServer({ port, postgresDir: dataDir, seedDemo: true, log: (line) => /Building|error/i.test(line) && console.log(line) })
+  const server = await startPortalServer({ port, postgresDir: dataDir, seedDemo: true, distDir: '.next-bench', log: (line) => /Building|error/i.test(line) && console.log(line) })
   try {
     const cookie = await signInCookie(server.url)
     // Browsers send Sec-Fetch-Site; Payload's CSRF check needs it for cookie sessions without an Origin.

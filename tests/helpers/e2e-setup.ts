@@ -4,7 +4,9 @@ import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
 
+import { acquireDirLock } from '../../scripts/lib/dir-lock'
 import { freePort } from '../../scripts/lib/free-port'
+import { repoRoot } from '../../scripts/lib/load-env'
 import { startPortalServer } from '../../scripts/lib/portal-server'
 import { startSmtpReceiver } from './smtp-receiver'
 
@@ -21,6 +23,8 @@ declare module 'vitest' {
  * workspace: e2e tests see exactly what `npm start` serves.
  */
 export default async function setup(project: TestProject) {
+  // One e2e run at a time per checkout: they share the .next-e2e build.
+  const release = await acquireDirLock(path.join(repoRoot, '.next-e2e.lock'))
   const dataDir = await mkdtemp(path.join(tmpdir(), 'portico-e2e-'))
   process.env.PAYLOAD_SECRET = 'e2e-test-secret'
   delete process.env.DATABASE_URL
@@ -34,6 +38,7 @@ export default async function setup(project: TestProject) {
     port,
     postgresDir: path.join(dataDir, 'postgres'),
     seedDemo: true,
+    distDir: '.next-e2e',
     env: { SMTP_URL: smtp.url },
     log: verbose ? console.log : (line) => /Building|error/i.test(line) && console.log(line),
   })
@@ -42,6 +47,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.stop()
     await smtp.stop()
+    await release()
     await rm(dataDir, { recursive: true, force: true })
   }
 }
