@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -26,6 +26,8 @@ export default async function setup(project: TestProject) {
   // One e2e run at a time per checkout: they share the .next-e2e build.
   const release = await acquireDirLock(path.join(repoRoot, '.next-e2e.lock'))
   const dataDir = await mkdtemp(path.join(tmpdir(), 'portico-e2e-'))
+  // PostgreSQL runs as its own user and must be able to reach its data folder inside this one.
+  await chmod(dataDir, 0o755)
   process.env.PAYLOAD_SECRET = 'e2e-test-secret'
   delete process.env.DATABASE_URL
   delete process.env.PORTAL_AUTH_ADAPTER
