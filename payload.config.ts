@@ -4,11 +4,20 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
+import { isStaff } from './src/access/actor-memberships'
 import { Memberships } from './src/collections/Memberships'
+import { NotificationDeliveries } from './src/collections/NotificationDeliveries'
+import { NotificationPreferences } from './src/collections/NotificationPreferences'
+import { Notifications } from './src/collections/Notifications'
 import { Organizations } from './src/collections/Organizations'
+import { PortalAudit } from './src/collections/PortalAudit'
+import { PortalEvents } from './src/collections/PortalEvents'
 import { Staff } from './src/collections/Staff'
 import { Users } from './src/collections/Users'
+import { NotificationSettings } from './src/globals/NotificationSettings'
 import { PortalFlags } from './src/globals/PortalFlags'
+import { withAuditTrail, withAuditTrailGlobals } from './src/hooks/with-audit-trail'
+import { deliverNotificationTask, dispatchPortalEventTask } from './src/notifications/jobs/tasks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -22,8 +31,26 @@ export default buildConfig({
     meta: { titleSuffix: ' · Portico admin' },
     importMap: { baseDir: dirname },
   },
-  collections: [Users, Staff, Organizations, Memberships],
-  globals: [PortalFlags],
+  collections: [
+    // Customer data and staff accounts: every write through Payload lands in the audit trail.
+    ...withAuditTrail([Users, Staff, Organizations, Memberships, NotificationPreferences]),
+    // The trail itself and the delivery machinery: auditing these would record the recording.
+    PortalAudit,
+    PortalEvents,
+    NotificationDeliveries,
+    Notifications,
+  ],
+  globals: withAuditTrailGlobals([PortalFlags, NotificationSettings]),
+  jobs: {
+    tasks: [dispatchPortalEventTask, deliverNotificationTask],
+    access: {
+      // Jobs run only through our runner (src/notifications/jobs), which claims them with SKIP
+      // LOCKED; the REST run endpoint uses Payload's read-then-update claim and could double-deliver.
+      run: () => false,
+      queue: () => false,
+      cancel: ({ req }) => isStaff(req),
+    },
+  },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL },

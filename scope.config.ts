@@ -30,6 +30,8 @@ export const portalScope = {
     { id: 'usage', label: 'Usage', path: '/account/usage', absorbs: '"Why was I charged this much"', requires: 'usage.read', flaggable: true },
     { id: 'invoices', label: 'Invoices', path: '/account/invoices', absorbs: '"Download last quarter\'s invoices"', requires: 'invoices.read', flaggable: true },
     { id: 'api-keys', label: 'API keys', path: '/account/api-keys', absorbs: '"I need a new API key" / "revoke a leaked key"', requires: 'apikeys.read', flaggable: true },
+    { id: 'activity', label: 'Activity', path: '/account/activity', absorbs: '"Who changed our plan?" / "who removed X?"', requires: 'activity.read', flaggable: true },
+    { id: 'notifications', label: 'Notifications', path: '/account/notifications', absorbs: '"Why wasn\'t I told that my role changed?"', requires: 'notifications.manage_own', flaggable: false },
   ],
   staysWithSupport: [
     { id: 'refunds', label: 'Refunds and disputed charges', why: 'Needs judgement and may involve money going back.', sendTo: 'mailto:support@portico.example?subject=Refund%20request' },

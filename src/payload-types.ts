@@ -72,18 +72,34 @@ export interface Config {
     staff: Staff;
     organizations: Organization;
     memberships: Membership;
+    'notification-preferences': NotificationPreference;
+    'portal-audit': PortalAudit;
+    'portal-events': PortalEvent;
+    'notification-deliveries': NotificationDelivery;
+    notifications: Notification;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    organizations: {
+      activity: 'portal-audit';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     staff: StaffSelect<false> | StaffSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     memberships: MembershipsSelect<false> | MembershipsSelect<true>;
+    'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
+    'portal-audit': PortalAuditSelect<false> | PortalAuditSelect<true>;
+    'portal-events': PortalEventsSelect<false> | PortalEventsSelect<true>;
+    'notification-deliveries': NotificationDeliveriesSelect<false> | NotificationDeliveriesSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -94,9 +110,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'portal-flags': PortalFlag;
+    'notification-settings': NotificationSetting;
   };
   globalsSelect: {
     'portal-flags': PortalFlagsSelect<false> | PortalFlagsSelect<true>;
+    'notification-settings': NotificationSettingsSelect<false> | NotificationSettingsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -104,7 +122,14 @@ export interface Config {
   };
   user: User | Staff;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      'dispatch-portal-event': TaskDispatchPortalEvent;
+      'deliver-notification': TaskDeliverNotification;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -213,6 +238,60 @@ export interface Organization {
   billingEmail?: string | null;
   billingMode: 'stripe' | 'contract';
   stripeCustomerId?: string | null;
+  /**
+   * Every change to this organization, newest first. The full, filterable log is under Audit → Audit log.
+   */
+  activity?: {
+    docs?: (number | PortalAudit)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every change made through the portal, the admin panel or the API. Filter by organization, actor, action or date.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-audit".
+ */
+export interface PortalAudit {
+  id: number;
+  /**
+   * "resource.verb", e.g. member.role_changed
+   */
+  action: string;
+  actorKind: 'customer' | 'staff' | 'system' | 'stripe';
+  actorUser?: (number | null) | User;
+  actorStaff?: (number | null) | Staff;
+  /**
+   * Who acted, as it read at the time (survives the account being deleted).
+   */
+  actorLabel?: string | null;
+  organization?: (number | null) | Organization;
+  entityType: string;
+  entityId?: string | null;
+  before?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  after?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -225,6 +304,94 @@ export interface Membership {
   user: number | User;
   organization: number | Organization;
   role: 'owner' | 'admin' | 'billing' | 'member' | 'viewer';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences".
+ */
+export interface NotificationPreference {
+  id: number;
+  user: number | User;
+  organization: number | Organization;
+  eventType: string;
+  channel: 'email' | 'in_app';
+  enabled: boolean;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-events".
+ */
+export interface PortalEvent {
+  id: number;
+  type: string;
+  organization?: (number | null) | Organization;
+  audit?: (number | null) | PortalAudit;
+  actorLabel?: string | null;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  dispatchedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Slack, email and in-app deliveries of portal events. Filter by status "failed" to find what needs a retry.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-deliveries".
+ */
+export interface NotificationDelivery {
+  id: number;
+  key: string;
+  event: number | PortalEvent;
+  channel: 'slack' | 'email' | 'in_app';
+  /**
+   * An email address, a user id (in-app) or the Slack route.
+   */
+  recipient: string;
+  recipientUser?: (number | null) | User;
+  subject?: string | null;
+  status: 'pending' | 'sending' | 'retrying' | 'sent' | 'failed';
+  attempts: number;
+  claimedUntil?: string | null;
+  sentAt?: string | null;
+  lastError?: string | null;
+  /**
+   * Without SMTP_URL, the message as written under .data/mail; download it at /api/notification-deliveries/<id>/eml.
+   */
+  mailFile?: string | null;
+  /**
+   * Tick and save to send this failed delivery again.
+   */
+  retry?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  key: string;
+  user: number | User;
+  organization?: (number | null) | Organization;
+  event?: (number | null) | PortalEvent;
+  type: string;
+  title: string;
+  body?: string | null;
+  link?: string | null;
+  readAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -244,6 +411,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'dispatch-portal-event' | 'deliver-notification';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'dispatch-portal-event' | 'deliver-notification') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -267,6 +526,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'memberships';
         value: number | Membership;
+      } | null)
+    | ({
+        relationTo: 'notification-preferences';
+        value: number | NotificationPreference;
+      } | null)
+    | ({
+        relationTo: 'portal-audit';
+        value: number | PortalAudit;
+      } | null)
+    | ({
+        relationTo: 'portal-events';
+        value: number | PortalEvent;
+      } | null)
+    | ({
+        relationTo: 'notification-deliveries';
+        value: number | NotificationDelivery;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null);
   globalSlug?: string | null;
   user:
@@ -379,6 +658,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
   billingEmail?: T;
   billingMode?: T;
   stripeCustomerId?: T;
+  activity?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -395,11 +675,128 @@ export interface MembershipsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences_select".
+ */
+export interface NotificationPreferencesSelect<T extends boolean = true> {
+  user?: T;
+  organization?: T;
+  eventType?: T;
+  channel?: T;
+  enabled?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-audit_select".
+ */
+export interface PortalAuditSelect<T extends boolean = true> {
+  action?: T;
+  actorKind?: T;
+  actorUser?: T;
+  actorStaff?: T;
+  actorLabel?: T;
+  organization?: T;
+  entityType?: T;
+  entityId?: T;
+  before?: T;
+  after?: T;
+  ip?: T;
+  userAgent?: T;
+  requestId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-events_select".
+ */
+export interface PortalEventsSelect<T extends boolean = true> {
+  type?: T;
+  organization?: T;
+  audit?: T;
+  actorLabel?: T;
+  data?: T;
+  dispatchedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-deliveries_select".
+ */
+export interface NotificationDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  event?: T;
+  channel?: T;
+  recipient?: T;
+  recipientUser?: T;
+  subject?: T;
+  status?: T;
+  attempts?: T;
+  claimedUntil?: T;
+  sentAt?: T;
+  lastError?: T;
+  mailFile?: T;
+  retry?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  key?: T;
+  user?: T;
+  organization?: T;
+  event?: T;
+  type?: T;
+  title?: T;
+  body?: T;
+  link?: T;
+  readAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -481,6 +878,39 @@ export interface PortalFlag {
      */
     percentage?: number | null;
   };
+  activity: {
+    mode: 'off' | 'all' | 'organizations' | 'percentage';
+    organizations?: (number | Organization)[] | null;
+    /**
+     * Organizations are bucketed by a stable hash, so the same ones stay in as the percentage grows.
+     */
+    percentage?: number | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-settings".
+ */
+export interface NotificationSetting {
+  id: number;
+  /**
+   * An incoming-webhook URL for the support channel. Empty: SLACK_WEBHOOK_URL from the environment; neither: no Slack posts.
+   */
+  slackWebhookUrl?: string | null;
+  /**
+   * One row per event type whose defaults you want to change; others follow the catalog. Event types: member.invited, invitation.revoked, member.role_changed, member.removed, member.joined, member.left, ownership.transferred, organization.billing_email_changed, billing.payment_method_changed, billing.plan_changed, billing.payment_failed, api_key.created, api_key.revoked, account.email_changed, account.password_changed, account.two_factor_enabled, account.two_factor_disabled, account.session_revoked.
+   */
+  eventRules?:
+    | {
+        eventType: string;
+        slack?: boolean | null;
+        email?: boolean | null;
+        inApp?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -524,6 +954,32 @@ export interface PortalFlagsSelect<T extends boolean = true> {
         organizations?: T;
         percentage?: T;
       };
+  activity?:
+    | T
+    | {
+        mode?: T;
+        organizations?: T;
+        percentage?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-settings_select".
+ */
+export interface NotificationSettingsSelect<T extends boolean = true> {
+  slackWebhookUrl?: T;
+  eventRules?:
+    | T
+    | {
+        eventType?: T;
+        slack?: T;
+        email?: T;
+        inApp?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -537,6 +993,30 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDispatch-portal-event".
+ */
+export interface TaskDispatchPortalEvent {
+  input: {
+    eventId: number;
+  };
+  output: {
+    deliveries?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliver-notification".
+ */
+export interface TaskDeliverNotification {
+  input: {
+    deliveryId: number;
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

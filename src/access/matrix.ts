@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   'apikeys.read': { roles: ['owner', 'admin', 'member'] },
   'apikeys.manage': { roles: ['owner', 'admin'] },
   'activity.read': { roles: ['owner', 'admin'] },
+  'notifications.manage_own': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
 } as const satisfies Record<string, Grant>
 
 export type Action = keyof typeof PERMISSIONS

@@ -33,5 +33,19 @@ export const Organizations: CollectionConfig = {
       access: { update: ({ req }) => req.user?.collection === 'staff' },
       admin: { position: 'sidebar' },
     },
+    {
+      // The organization's timeline, newest first, on its record: what support opens beside a ticket.
+      name: 'activity',
+      type: 'join',
+      collection: 'portal-audit',
+      on: 'organization',
+      defaultSort: '-createdAt',
+      defaultLimit: 25,
+      access: { read: ({ req }) => req.user?.collection === 'staff' },
+      admin: {
+        defaultColumns: ['createdAt', 'action', 'actorLabel', 'entityType', 'entityId'],
+        description: 'Every change to this organization, newest first. The full, filterable log is under Audit → Audit log.',
+      },
+    },
   ],
 }

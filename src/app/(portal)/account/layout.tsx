@@ -7,6 +7,7 @@ import { isScreenEnabled } from '@/flags/is-screen-enabled'
 import { t } from '@/i18n/t'
 import type { MessageKey } from '@/i18n/en'
 
+import { NotificationBell } from './notification-bell'
 import { OrganizationSwitcher } from './organization-switcher'
 
 export const dynamic = 'force-dynamic'
@@ -37,6 +38,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             ) : organization ? (
               <span>{organization.name}</span>
             ) : null}
+            <NotificationBell session={session} />
             <span className="muted">{t('session.signedInAs', { email: session.user.email })}</span>
             <form method="post" action="/api/portal/sign-out">
               <button type="submit" className="button" data-variant="secondary">{t('session.signOut')}</button>

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+
+import { markNotificationsRead } from '@/notifications/mark-notifications-read'
+import { portalRoute } from '@/lib/api/portal-route'
+
+const MarkRead = z.union([
+  z.object({ all: z.literal(true) }),
+  z.object({ ids: z.array(z.number().int().positive()).min(1, 'Choose at least one notification.').max(100) }),
+])
+
+/** POST /api/portal/notifications/read — `{ ids: [...] }` or `{ all: true }`; only the caller's own are touched. */
+export const POST = portalRoute({ screen: 'notifications', action: 'notifications.manage_own', schema: MarkRead }, async ({ payload, session, organization, body }) =>
+  markNotificationsRead(payload, { user: session.user, organizationId: organization.id, ids: 'all' in body ? 'all' : body.ids }),
+)

@@ -1,0 +1,59 @@
+import type { Payload } from 'payload'
+
+import { withTransaction } from '../lib/with-transaction'
+import { claimDelivery } from './claim-delivery'
+import { describeEvent, messageText } from './describe-event'
+import { sendEmail } from './email/send-email'
+import { createInAppNotification } from './in-app/create-in-app-notification'
+import { loadRouting } from './load-routing'
+import { postToSlack } from './slack/post-to-slack'
+
+export type DeliveryOutcome = 'sent' | 'skipped'
+
+/**
+ * Sends one delivery. The claim makes it exactly-once among live workers; a failure records the
+ * error (failed after the last attempt, so staff can retry it) and rethrows for the job's backoff.
+ * The portal write that caused it committed long ago: nothing here can fail it.
+ */
+export async function deliverNotification(payload: Payload, deliveryId: number, { finalAttempt }: { finalAttempt: boolean }): Promise<DeliveryOutcome> {
+  if (!(await claimDelivery(payload, deliveryId))) return 'skipped'
+  try {
+    await withTransaction(payload, async (req) => {
+      const delivery = await payload.findByID({ collection: 'notification-deliveries', id: deliveryId, depth: 0, overrideAccess: true, req })
+      const eventId = typeof delivery.event === 'object' ? delivery.event.id : delivery.event
+      const event = await payload.findByID({ collection: 'portal-events', id: eventId, depth: 0, overrideAccess: true, req })
+      const message = await describeEvent(req, event)
+      let mailFile: string | null = null
+      if (delivery.channel === 'slack') {
+        const { slackWebhookUrl } = await loadRouting(payload, req)
+        if (!slackWebhookUrl) throw new Error('No Slack webhook is configured (notification settings or SLACK_WEBHOOK_URL).')
+        await postToSlack(slackWebhookUrl, message)
+      } else if (delivery.channel === 'email') {
+        const subject = message.organizationName ? `${message.title} · ${message.organizationName}` : message.title
+        ;({ mailFile } = await sendEmail({ to: delivery.recipient, subject, text: `${messageText(message)}\n\nSee your organization's activity: ${message.portalUrl}\n`, idempotencyKey: delivery.key }))
+      } else {
+        await createInAppNotification(req, delivery, event, message)
+      }
+      await payload.update({
+        collection: 'notification-deliveries',
+        id: deliveryId,
+        data: { status: 'sent', sentAt: new Date().toISOString(), claimedUntil: null, lastError: null, subject: message.title, mailFile },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    })
+    return 'sent'
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    payload.logger.warn({ deliveryId, finalAttempt, reason }, finalAttempt ? 'delivery failed for good; staff can retry it in /admin' : 'delivery failed; will retry')
+    await payload.update({
+      collection: 'notification-deliveries',
+      id: deliveryId,
+      data: { status: finalAttempt ? 'failed' : 'retrying', claimedUntil: null, lastError: reason },
+      depth: 0,
+      overrideAccess: true,
+    })
+    throw error
+  }
+}

@@ -1,0 +1,13 @@
+import type { Payload } from 'payload'
+
+import { claimDueJobs } from './claim-due-jobs'
+
+/**
+ * Claims a batch and runs it with Payload's runner (retries, backoff, job log). Returns how many ran.
+ * Payload's own logging is off: it dumps the whole job per failed try; deliveries log one line instead.
+ */
+export async function runDueJobs(payload: Payload, { limit = 10 }: { limit?: number } = {}): Promise<number> {
+  const ids = await claimDueJobs(payload, { limit })
+  await Promise.all(ids.map((id) => payload.jobs.runByID({ id, silent: true })))
+  return ids.length
+}
