@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { isStaff } from './src/access/actor-memberships'
+import { Invitations } from './src/collections/Invitations'
 import { Memberships } from './src/collections/Memberships'
 import { NotificationDeliveries } from './src/collections/NotificationDeliveries'
 import { NotificationPreferences } from './src/collections/NotificationPreferences'
@@ -37,6 +38,8 @@ export default buildConfig({
     // The trail itself and the delivery machinery: auditing these would record the recording.
     PortalAudit,
     PortalEvents,
+    // Written only by src/team, whose every change is already one audit row and one event.
+    Invitations,
     NotificationDeliveries,
     Notifications,
   ],

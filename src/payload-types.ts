@@ -75,6 +75,7 @@ export interface Config {
     'notification-preferences': NotificationPreference;
     'portal-audit': PortalAudit;
     'portal-events': PortalEvent;
+    invitations: Invitation;
     'notification-deliveries': NotificationDelivery;
     notifications: Notification;
     'payload-kv': PayloadKv;
@@ -96,6 +97,7 @@ export interface Config {
     'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
     'portal-audit': PortalAuditSelect<false> | PortalAuditSelect<true>;
     'portal-events': PortalEventsSelect<false> | PortalEventsSelect<true>;
+    invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'notification-deliveries': NotificationDeliveriesSelect<false> | NotificationDeliveriesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -239,6 +241,10 @@ export interface Organization {
   billingMode: 'stripe' | 'contract';
   stripeCustomerId?: string | null;
   /**
+   * Members plus pending invitations. Empty: no limit.
+   */
+  seatLimit?: number | null;
+  /**
    * Every change to this organization, newest first. The full, filterable log is under Audit → Audit log.
    */
   activity?: {
@@ -341,6 +347,29 @@ export interface PortalEvent {
     | boolean
     | null;
   dispatchedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invitations".
+ */
+export interface Invitation {
+  id: number;
+  organization: number | Organization;
+  /**
+   * Stored lowercased.
+   */
+  email: string;
+  role: 'owner' | 'admin' | 'billing' | 'member' | 'viewer';
+  tokenHash: string;
+  expiresAt: string;
+  invitedBy?: (number | null) | User;
+  status: 'pending' | 'accepted' | 'revoked';
+  lastSentAt?: string | null;
+  acceptedBy?: (number | null) | User;
+  acceptedAt?: string | null;
+  revokedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -540,6 +569,10 @@ export interface PayloadLockedDocument {
         value: number | PortalEvent;
       } | null)
     | ({
+        relationTo: 'invitations';
+        value: number | Invitation;
+      } | null)
+    | ({
         relationTo: 'notification-deliveries';
         value: number | NotificationDelivery;
       } | null)
@@ -658,6 +691,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
   billingEmail?: T;
   billingMode?: T;
   stripeCustomerId?: T;
+  seatLimit?: T;
   activity?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -718,6 +752,25 @@ export interface PortalEventsSelect<T extends boolean = true> {
   actorLabel?: T;
   data?: T;
   dispatchedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invitations_select".
+ */
+export interface InvitationsSelect<T extends boolean = true> {
+  organization?: T;
+  email?: T;
+  role?: T;
+  tokenHash?: T;
+  expiresAt?: T;
+  invitedBy?: T;
+  status?: T;
+  lastSentAt?: T;
+  acceptedBy?: T;
+  acceptedAt?: T;
+  revokedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -34,6 +34,14 @@ export const Organizations: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // Set by staff from the plan; members plus pending invitations may not exceed it (src/team).
+      name: 'seatLimit',
+      type: 'number',
+      min: 1,
+      access: { update: ({ req }) => req.user?.collection === 'staff' },
+      admin: { position: 'sidebar', description: 'Members plus pending invitations. Empty: no limit.' },
+    },
+    {
       // The organization's timeline, newest first, on its record: what support opens beside a ticket.
       name: 'activity',
       type: 'join',

@@ -1,0 +1,84 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+
+import { roleLabels, type Role } from '@/access/roles'
+import { Alert } from '@/components/ui/Alert'
+import { t } from '@/i18n/t'
+
+import { callTeamApi } from './team-api'
+
+export type InvitationView = {
+  id: number
+  email: string
+  role: Role
+  invitedBy: string | null
+  expiresLabel: string
+  expired: boolean
+  canResend: boolean
+  canRevoke: boolean
+}
+
+/** Pending invitations with resend (a fresh link) and revoke, for those allowed; read-only otherwise. */
+export function InvitationsTable({ invitations, organizationName }: { invitations: InvitationView[]; organizationName: string }) {
+  const router = useRouter()
+  const [busyId, setBusyId] = useState<number | null>(null)
+  const [message, setMessage] = useState<{ tone: 'danger' | 'success'; text: string } | null>(null)
+
+  const act = async (invitation: InvitationView, action: 'resend' | 'revoke') => {
+    setBusyId(invitation.id)
+    const result =
+      action === 'resend'
+        ? await callTeamApi<{ emailSent: boolean }>(`/api/team/invitations/${invitation.id}/resend`, 'POST', undefined, t('team.error.generic'))
+        : await callTeamApi(`/api/team/invitations/${invitation.id}`, 'DELETE', undefined, t('team.error.generic'))
+    setBusyId(null)
+    if (!result.ok) return setMessage({ tone: 'danger', text: result.message })
+    const emailFailed = action === 'resend' && !(result.data as { emailSent: boolean }).emailSent
+    setMessage(
+      emailFailed
+        ? { tone: 'danger', text: t('team.emailFailed', { email: invitation.email }) }
+        : { tone: 'success', text: t(action === 'resend' ? 'team.resent' : 'team.revoked', { email: invitation.email }) },
+    )
+    router.refresh()
+  }
+
+  if (invitations.length === 0) return <p className="muted">{t('team.invitations.empty')}</p>
+  return (
+    <div className="stack">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <table className="table">
+        <caption className="visually-hidden">{t('team.invitations.caption', { organization: organizationName })}</caption>
+        <thead>
+          <tr>
+            {(['email', 'role', 'invitedBy', 'expires', 'actions'] as const).map((column) => <th key={column} scope="col">{t(`team.col.${column}`)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((invitation) => (
+            <tr key={invitation.id}>
+              <th scope="row">{invitation.email}</th>
+              <td>{roleLabels[invitation.role]}</td>
+              <td>{invitation.invitedBy ?? '—'}</td>
+              <td>{invitation.expired ? <span className="badge">{t('team.invitation.expired')}</span> : invitation.expiresLabel}</td>
+              <td>
+                <div className="row">
+                  {invitation.canResend ? (
+                    <button type="button" className="button" data-variant="secondary" disabled={busyId === invitation.id} onClick={() => act(invitation, 'resend')} aria-label={t('team.resendTo', { email: invitation.email })}>
+                      {t('team.resend')}
+                    </button>
+                  ) : null}
+                  {invitation.canRevoke ? (
+                    <button type="button" className="button" data-variant="secondary" disabled={busyId === invitation.id} onClick={() => act(invitation, 'revoke')} aria-label={t('team.revokeTo', { email: invitation.email })}>
+                      {t('team.revoke')}
+                    </button>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

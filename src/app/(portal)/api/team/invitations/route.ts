@@ -1,0 +1,18 @@
+import { z } from 'zod'
+
+import { ROLES } from '@/access/roles'
+import { requestDetails } from '@/audit/actor'
+import { portalRoute } from '@/lib/api/portal-route'
+import { inviteMembers } from '@/team/invite-members'
+import { teamActor } from '@/team/team-actor'
+
+// Each entry may be one address or a pasted list; the domain splits, validates and counts them.
+const Invite = z.object({
+  emails: z.array(z.string().max(10_000)).min(1, 'Enter at least one email address.').max(200),
+  role: z.enum(ROLES),
+})
+
+/** POST /api/team/invitations — `{ emails, role }`; all or nothing, emails sent after commit. */
+export const POST = portalRoute({ screen: 'team', action: 'team.invite', schema: Invite }, async ({ payload, session, organization, body, request, requestId }) => ({
+  invitations: await inviteMembers(payload, teamActor(session.user, organization.id, requestDetails(request, requestId)), body),
+}))

@@ -1,0 +1,16 @@
+import { z } from 'zod'
+
+import { requestDetails } from '@/audit/actor'
+import { portalRoute } from '@/lib/api/portal-route'
+import { teamActor } from '@/team/team-actor'
+import { transferOwnership } from '@/team/transfer-ownership'
+
+const Transfer = z.object({
+  memberId: z.number().int().positive(),
+  confirm: z.string().min(1, 'Type the organization name to confirm.').max(200),
+})
+
+/** POST /api/team/transfer-ownership — `{ memberId, confirm }`; the caller becomes an admin. */
+export const POST = portalRoute({ screen: 'team', action: 'team.transfer_ownership', schema: Transfer }, async ({ payload, session, organization, body, request, requestId }) =>
+  transferOwnership(payload, teamActor(session.user, organization.id, requestDetails(request, requestId)), body),
+)

@@ -1,0 +1,108 @@
+import type { Payload } from 'payload'
+
+import type { Role } from '../access/roles'
+import { recordPortalChange } from '../audit/record-portal-change'
+import { t } from '../i18n/t'
+import { PortalError } from '../lib/api/portal-error'
+import { assertTeamAllowed } from './assert-team-allowed'
+import { generateInvitationToken, hashInvitationToken, invitationExpiresAt } from './invitation-token'
+import { parseEmailList } from './parse-email-list'
+import { seatsInUse } from './seats-in-use'
+import { type InvitationEmail, sendInvitationEmail } from './send-invitation-email'
+import { actorMembership, type TeamActor } from './team-actor'
+import { inTeamTransaction } from './team-transaction'
+
+export const MAX_INVITATIONS_PER_REQUEST = 50
+
+export type SentInvitation = { id: number; email: string; role: Role; expiresAt: string; emailSent: boolean }
+
+const invalid = (message: string) => new PortalError('invalid_request', t('api.error.invalid'), { emails: message })
+
+/**
+ * Invites one or many addresses with one role. All or nothing: a bad address, someone already a
+ * member or already invited, or going over the plan's seats, and nothing is written. Checked under
+ * the team lock, so two admins inviting at once can't both take the last seat or invite one
+ * address twice. The emails go out after commit (see sendInvitationEmail for why not a job).
+ */
+export async function inviteMembers(payload: Payload, actor: TeamActor, input: { emails: readonly string[]; role: Role }, now = new Date()): Promise<SentInvitation[]> {
+  const { emails, invalid: notEmails } = parseEmailList(input.emails)
+  if (notEmails.length > 0) throw invalid(t('team.error.notEmails', { list: notEmails.join(', ') }))
+  if (emails.length === 0) throw invalid(t('team.error.noEmails'))
+  if (emails.length > MAX_INVITATIONS_PER_REQUEST) throw invalid(t('team.error.tooManyEmails', { max: MAX_INVITATIONS_PER_REQUEST }))
+
+  const inviterName = actor.user.name || actor.user.email
+  const created = await inTeamTransaction(payload, actor.organizationId, async (req) => {
+    assertTeamAllowed(actor.user.id, await actorMembership(req, actor), 'team.invite', { newRole: input.role })
+    const organization = await req.payload.findByID({ collection: 'organizations', id: actor.organizationId, depth: 0, overrideAccess: true, req })
+
+    const { docs: existingUsers } = await req.payload.find({ collection: 'users', where: { email: { in: emails } }, depth: 0, pagination: false, overrideAccess: true, req })
+    const { docs: memberships } = existingUsers.length
+      ? await req.payload.find({
+          collection: 'memberships',
+          where: { organization: { equals: actor.organizationId }, user: { in: existingUsers.map((user) => user.id) } },
+          depth: 0,
+          pagination: false,
+          overrideAccess: true,
+          req,
+        })
+      : { docs: [] }
+    const memberIds = new Set(memberships.map((membership) => Number(membership.user)))
+    const alreadyMembers = existingUsers.filter((user) => memberIds.has(user.id)).map((user) => user.email)
+    if (alreadyMembers.length > 0) throw invalid(t('team.error.alreadyMembers', { list: alreadyMembers.join(', ') }))
+
+    // Expired ones count too: the answer to those is "resend", which gives the same row a fresh link.
+    const { docs: pending } = await req.payload.find({
+      collection: 'invitations',
+      where: { organization: { equals: actor.organizationId }, status: { equals: 'pending' }, email: { in: emails } },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    if (pending.length > 0) throw invalid(t('team.error.alreadyInvited', { list: pending.map((invitation) => invitation.email).join(', ') }))
+
+    if (organization.seatLimit) {
+      const used = await seatsInUse(req, actor.organizationId, now)
+      if (used + emails.length > organization.seatLimit) {
+        throw invalid(t('team.error.seatLimit', { limit: organization.seatLimit, used, free: Math.max(0, organization.seatLimit - used) }))
+      }
+    }
+
+    const expiresAt = invitationExpiresAt(now).toISOString()
+    const sentAt = now.toISOString()
+    const invitations: InvitationEmail[] = []
+    for (const email of emails) {
+      const token = generateInvitationToken()
+      const { entityId } = await recordPortalChange(
+        payload,
+        {
+          actor: actor.audit,
+          organization: actor.organizationId,
+          entity: { type: 'invitations' },
+          action: 'member.invited',
+          event: { type: 'member.invited', data: { changes: { invitation: [null, `${email} (${input.role})`] } } },
+        },
+        async (inner) => {
+          const invitation = await inner.payload.create({
+            collection: 'invitations',
+            data: { organization: actor.organizationId, email, role: input.role, tokenHash: hashInvitationToken(token), expiresAt, invitedBy: actor.user.id, status: 'pending', lastSentAt: sentAt },
+            depth: 0,
+            overrideAccess: true,
+            req: inner,
+          })
+          return { entityId: invitation.id, after: { email, role: input.role, expiresAt } }
+        },
+        { req },
+      )
+      invitations.push({ invitationId: Number(entityId), email, role: input.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName })
+    }
+    return invitations
+  })
+
+  const sent: SentInvitation[] = []
+  for (const invitation of created) {
+    const emailSent = await sendInvitationEmail(payload, invitation)
+    sent.push({ id: invitation.invitationId, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, emailSent })
+  }
+  return sent
+}
