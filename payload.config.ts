@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { isStaff } from './src/access/actor-memberships'
+import { processStripeEventTask } from './src/billing/webhooks/process-stripe-event-task'
 import { Invitations } from './src/collections/Invitations'
 import { Memberships } from './src/collections/Memberships'
 import { NotificationDeliveries } from './src/collections/NotificationDeliveries'
@@ -14,11 +15,16 @@ import { Organizations } from './src/collections/Organizations'
 import { PortalAudit } from './src/collections/PortalAudit'
 import { PortalEvents } from './src/collections/PortalEvents'
 import { Staff } from './src/collections/Staff'
+import { TicketAudits } from './src/collections/TicketAudits'
+import { StripeEvents } from './src/collections/StripeEvents'
 import { Users } from './src/collections/Users'
+import { UserSessions } from './src/collections/UserSessions'
 import { NotificationSettings } from './src/globals/NotificationSettings'
 import { PortalFlags } from './src/globals/PortalFlags'
 import { withAuditTrail, withAuditTrailGlobals } from './src/hooks/with-audit-trail'
 import { deliverNotificationTask, dispatchPortalEventTask } from './src/notifications/jobs/tasks'
+import { sendPasswordResetTask } from './src/account/password/send-password-reset-task'
+import { portalEmailAdapter } from './src/notifications/email/payload-email-adapter'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -31,6 +37,8 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Portico admin' },
     importMap: { baseDir: dirname },
+    // Support opens /admin to the latest ticket ranking and the deflection trend per portal screen.
+    components: { beforeDashboard: ['/src/components/admin/TicketAuditDashboard#TicketAuditDashboard'] },
   },
   collections: [
     // Customer data and staff accounts: every write through Payload lands in the audit trail.
@@ -42,10 +50,16 @@ export default buildConfig({
     Invitations,
     NotificationDeliveries,
     Notifications,
+    // Device records of sign-ins; revocations are audited by the account domain itself.
+    UserSessions,
+    // The Stripe webhook ledger: its effects are audited by the handlers (actor kind `stripe`).
+    StripeEvents,
+    // Quarterly support-inbox audits uploaded by staff (npm run audit:tickets → audit-summary.json).
+    TicketAudits,
   ],
   globals: withAuditTrailGlobals([PortalFlags, NotificationSettings]),
   jobs: {
-    tasks: [dispatchPortalEventTask, deliverNotificationTask],
+    tasks: [dispatchPortalEventTask, deliverNotificationTask, sendPasswordResetTask, processStripeEventTask],
     access: {
       // Jobs run only through our runner (src/notifications/jobs), which claims them with SKIP
       // LOCKED; the REST run endpoint uses Payload's read-then-update claim and could double-deliver.
@@ -54,6 +68,7 @@ export default buildConfig({
       cancel: ({ req }) => isStaff(req),
     },
   },
+  email: portalEmailAdapter,
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL },

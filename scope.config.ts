@@ -20,7 +20,7 @@ export type ScreenScope = {
 export type SupportWorkflow = { id: string; label: string; why: string; sendTo: string }
 
 export const portalScope = {
-  version: 1,
+  version: 2,
   signedBy: 'Founder & CEO, Portico',
   signedAt: '2026-11-27',
   screens: [

@@ -1,6 +1,9 @@
 import * as migration_20261127_130245_initial from './20261127_130245_initial';
 import * as migration_20261127_135435_audit_outbox_notifications from './20261127_135435_audit_outbox_notifications';
 import * as migration_20261127_140539_team_management from './20261127_140539_team_management';
+import * as migration_20261127_144925_stripe_billing from './20261127_144925_stripe_billing';
+import * as migration_20261127_145233_account_security from './20261127_145233_account_security';
+import * as migration_20261127_145902_ticket_audits from './20261127_145902_ticket_audits';
 
 export const migrations = [
   {
@@ -17,5 +20,20 @@ export const migrations = [
     up: migration_20261127_140539_team_management.up,
     down: migration_20261127_140539_team_management.down,
     name: '20261127_140539_team_management',
+  },
+  {
+    up: migration_20261127_144925_stripe_billing.up,
+    down: migration_20261127_144925_stripe_billing.down,
+    name: '20261127_144925_stripe_billing',
+  },
+  {
+    up: migration_20261127_145233_account_security.up,
+    down: migration_20261127_145233_account_security.down,
+    name: '20261127_145233_account_security',
+  },
+  {
+    up: migration_20261127_145902_ticket_audits.up,
+    down: migration_20261127_145902_ticket_audits.down,
+    name: '20261127_145902_ticket_audits'
   },
 ];

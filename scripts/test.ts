@@ -47,9 +47,11 @@ for (const step of steps) {
   if (code !== 0) failedSteps.push(step.name)
   if (!step.report) continue
   try {
-    const report = JSON.parse(await readFile(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number }
+    const report = JSON.parse(await readFile(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; success: boolean }
     passed += report.numPassedTests
-    failed += report.numFailedTests
+    failed += report.numFailedTests + report.numFailedTestSuites
+    // A file whose setup throws fails no single test, and vitest can still exit 0: the report says so.
+    if ((!report.success || report.numFailedTestSuites > 0) && !failedSteps.includes(step.name)) failedSteps.push(step.name)
   } catch {
     failedSteps.includes(step.name) || failedSteps.push(step.name)
   }

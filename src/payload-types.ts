@@ -78,6 +78,9 @@ export interface Config {
     invitations: Invitation;
     'notification-deliveries': NotificationDelivery;
     notifications: Notification;
+    'user-sessions': UserSession;
+    'stripe-events': StripeEvent;
+    'ticket-audits': TicketAudit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,6 +103,9 @@ export interface Config {
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'notification-deliveries': NotificationDeliveriesSelect<false> | NotificationDeliveriesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'user-sessions': UserSessionsSelect<false> | UserSessionsSelect<true>;
+    'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
+    'ticket-audits': TicketAuditsSelect<false> | TicketAuditsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -127,6 +133,8 @@ export interface Config {
     tasks: {
       'dispatch-portal-event': TaskDispatchPortalEvent;
       'deliver-notification': TaskDeliverNotification;
+      'send-password-reset': TaskSendPasswordReset;
+      'process-stripe-event': TaskProcessStripeEvent;
       inline: {
         input: unknown;
         output: unknown;
@@ -183,6 +191,30 @@ export interface User {
    */
   externalId?: string | null;
   lastActiveAt?: string | null;
+  /**
+   * How dates and numbers are written for this person.
+   */
+  locale?: ('en-US' | 'en-GB' | 'de-DE' | 'fr-FR' | 'es-ES' | 'ja-JP') | null;
+  timeZone?: string | null;
+  /**
+   * Set when the person confirmed an authenticator app. Staff can clear it to reset a lost device (the old secret stops working).
+   */
+  twoFactorEnabledAt?: string | null;
+  totpSecret?: string | null;
+  totpLastUsedStep?: number | null;
+  recoveryCodes?:
+    | {
+        hash: string;
+        usedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  twoFactorFailures?: number | null;
+  twoFactorLockouts?: number | null;
+  twoFactorLockedUntil?: string | null;
+  pendingEmail?: string | null;
+  pendingEmailToken?: string | null;
+  pendingEmailExpiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -244,6 +276,52 @@ export interface Organization {
    * Members plus pending invitations. Empty: no limit.
    */
   seatLimit?: number | null;
+  billingName?: string | null;
+  address?: {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    postalCode?: string | null;
+    state?: string | null;
+    country?: string | null;
+  };
+  taxIds?:
+    | {
+        type?: string | null;
+        value?: string | null;
+        stripeId?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  plan?: {
+    subscriptionId?: string | null;
+    priceId?: string | null;
+    productName?: string | null;
+    status?: string | null;
+    /**
+     * Smallest currency unit, as Stripe counts it.
+     */
+    unitAmount?: number | null;
+    currency?: string | null;
+    interval?: string | null;
+    currentPeriodEnd?: string | null;
+    cancelAtPeriodEnd?: boolean | null;
+  };
+  paymentMethod?: {
+    stripeId?: string | null;
+    brand?: string | null;
+    last4?: string | null;
+    expMonth?: number | null;
+    expYear?: number | null;
+  };
+  /**
+   * When a change last came from Stripe or went to it.
+   */
+  stripeSyncedAt?: string | null;
+  /**
+   * Members without two-factor sign-in are sent to set it up before the portal opens.
+   */
+  requireTwoFactor?: boolean | null;
   /**
    * Every change to this organization, newest first. The full, filterable log is under Audit → Audit log.
    */
@@ -426,6 +504,106 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "user-sessions".
+ */
+export interface UserSession {
+  id: number;
+  user: number | User;
+  sid: string;
+  userAgent?: string | null;
+  ip?: string | null;
+  lastSeenAt?: string | null;
+  expiresAt?: string | null;
+  /**
+   * Signed in with a password; the two-factor code is still owed.
+   */
+  pendingSecondFactor?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every verified Stripe webhook, once per event id. Filter by status to find failures; tick "Retry" on one to process it again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events".
+ */
+export interface StripeEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  status: 'received' | 'processed' | 'failed' | 'ignored';
+  /**
+   * Why an event was acknowledged but not applied.
+   */
+  reason?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  customerId?: string | null;
+  organization?: (number | null) | Organization;
+  apiVersion?: string | null;
+  /**
+   * Stripe’s `created` for the event.
+   */
+  eventCreatedAt?: string | null;
+  processedAt?: string | null;
+  event:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Tick and save to process this event again (idempotent: unchanged state stays unchanged).
+   */
+  retry?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Upload the audit-summary.json written by `npm run audit:tickets` for each quarter.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-audits".
+ */
+export interface TicketAudit {
+  id: number;
+  /**
+   * E.g. "2026 Q3".
+   */
+  label: string;
+  /**
+   * Paying organizations during the period: rates are per 1,000 of them, so growth does not hide deflection.
+   */
+  activeCustomers: number;
+  periodEnd?: string | null;
+  tickets?: number | null;
+  absorbableShare?: number | null;
+  summary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -493,7 +671,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'dispatch-portal-event' | 'deliver-notification';
+        taskSlug:
+          'inline' | 'dispatch-portal-event' | 'deliver-notification' | 'send-password-reset' | 'process-stripe-event';
         taskID: string;
         input?:
           | {
@@ -526,7 +705,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'dispatch-portal-event' | 'deliver-notification') | null;
+  taskSlug?:
+    | ('inline' | 'dispatch-portal-event' | 'deliver-notification' | 'send-password-reset' | 'process-stripe-event')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -579,6 +760,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'user-sessions';
+        value: number | UserSession;
+      } | null)
+    | ({
+        relationTo: 'stripe-events';
+        value: number | StripeEvent;
+      } | null)
+    | ({
+        relationTo: 'ticket-audits';
+        value: number | TicketAudit;
       } | null);
   globalSlug?: string | null;
   user:
@@ -640,6 +833,24 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   externalId?: T;
   lastActiveAt?: T;
+  locale?: T;
+  timeZone?: T;
+  twoFactorEnabledAt?: T;
+  totpSecret?: T;
+  totpLastUsedStep?: T;
+  recoveryCodes?:
+    | T
+    | {
+        hash?: T;
+        usedAt?: T;
+        id?: T;
+      };
+  twoFactorFailures?: T;
+  twoFactorLockouts?: T;
+  twoFactorLockedUntil?: T;
+  pendingEmail?: T;
+  pendingEmailToken?: T;
+  pendingEmailExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -692,6 +903,49 @@ export interface OrganizationsSelect<T extends boolean = true> {
   billingMode?: T;
   stripeCustomerId?: T;
   seatLimit?: T;
+  billingName?: T;
+  address?:
+    | T
+    | {
+        line1?: T;
+        line2?: T;
+        city?: T;
+        postalCode?: T;
+        state?: T;
+        country?: T;
+      };
+  taxIds?:
+    | T
+    | {
+        type?: T;
+        value?: T;
+        stripeId?: T;
+        id?: T;
+      };
+  plan?:
+    | T
+    | {
+        subscriptionId?: T;
+        priceId?: T;
+        productName?: T;
+        status?: T;
+        unitAmount?: T;
+        currency?: T;
+        interval?: T;
+        currentPeriodEnd?: T;
+        cancelAtPeriodEnd?: T;
+      };
+  paymentMethod?:
+    | T
+    | {
+        stripeId?: T;
+        brand?: T;
+        last4?: T;
+        expMonth?: T;
+        expYear?: T;
+      };
+  stripeSyncedAt?: T;
+  requireTwoFactor?: T;
   activity?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -811,6 +1065,65 @@ export interface NotificationsSelect<T extends boolean = true> {
   readAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "user-sessions_select".
+ */
+export interface UserSessionsSelect<T extends boolean = true> {
+  user?: T;
+  sid?: T;
+  userAgent?: T;
+  ip?: T;
+  lastSeenAt?: T;
+  expiresAt?: T;
+  pendingSecondFactor?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events_select".
+ */
+export interface StripeEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  status?: T;
+  reason?: T;
+  attempts?: T;
+  lastError?: T;
+  customerId?: T;
+  organization?: T;
+  apiVersion?: T;
+  eventCreatedAt?: T;
+  processedAt?: T;
+  event?: T;
+  retry?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-audits_select".
+ */
+export interface TicketAuditsSelect<T extends boolean = true> {
+  label?: T;
+  activeCustomers?: T;
+  periodEnd?: T;
+  tickets?: T;
+  absorbableShare?: T;
+  summary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1066,6 +1379,28 @@ export interface TaskDispatchPortalEvent {
 export interface TaskDeliverNotification {
   input: {
     deliveryId: number;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSend-password-reset".
+ */
+export interface TaskSendPasswordReset {
+  input: {
+    email: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcess-stripe-event".
+ */
+export interface TaskProcessStripeEvent {
+  input: {
+    ledgerId: number;
   };
   output: {
     outcome?: string | null;

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 
+import { startDemoStripeEmulator } from '../../src/billing/emulator/start-demo-emulator'
 import { startEmbeddedPostgres } from './embedded-postgres'
 import { repoRoot } from './load-env'
 import { buildIfNeeded, nextBin, run } from './next-build'
@@ -16,6 +17,8 @@ type Options = {
   /** The Next build folder; tests and the bench use their own so a running `npm start` is never clobbered. */
   distDir?: string
   log?: (line: string) => void
+  /** Local Stripe emulator state (used when STRIPE_SECRET_KEY is unset); default: stripe-emulator.json beside postgresDir. */
+  stripeDataFile?: string
   /** Extra environment for the Next process (tests point SMTP/Slack at local receivers). */
   env?: Record<string, string | undefined>
 }
@@ -39,16 +42,32 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
  * Everything `npm start` does, reusable by e2e tests and the bench: PostgreSQL (embedded unless
  * DATABASE_URL is set), migrations, the demo seed, the production build, and `next start`.
  */
-export async function startPortalServer({ port, postgresDir, seedDemo, dev = false, distDir = '.next', log = () => {}, env = {} }: Options): Promise<PortalServer> {
+export async function startPortalServer({ port, postgresDir, seedDemo, dev = false, distDir = '.next', log = () => {}, env = {}, stripeDataFile }: Options): Promise<PortalServer> {
   const external = process.env.DATABASE_URL
   const postgres = external ? null : await startEmbeddedPostgres({ dataDir: postgresDir, log })
   const databaseUrl = external ?? postgres!.url
   process.env.DATABASE_URL = databaseUrl
-  const stopPostgres = async () => postgres?.stop()
+  // No Stripe key: the local emulator (plans + portal configuration) runs before the database step,
+  // which seeds the demo customers into it; it sets STRIPE_PORTAL_CONFIG_ID/STRIPE_WEBHOOK_SECRET.
+  const stripeDemo = process.env.STRIPE_SECRET_KEY
+    ? null
+    : await startDemoStripeEmulator({ dataFile: stripeDataFile ?? path.join(path.dirname(postgresDir), 'stripe-emulator.json'), customers: [] }).catch(async (error) => {
+        await postgres?.stop()
+        throw error
+      })
+  if (stripeDemo) process.env.STRIPE_EMULATOR_URL = stripeDemo.emulator.url
+  const stopPostgres = async () => {
+    await stripeDemo?.emulator.stop()
+    await postgres?.stop()
+  }
   try {
     // A child process: Payload's config is evaluated with DATABASE_URL and the secret in place,
     // and never inside a test runner's module loader.
-    await run(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/db-prepare.ts', ...(seedDemo ? ['--seed'] : [])], { ...process.env, DATABASE_URL: databaseUrl })
+    await run(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/db-prepare.ts', ...(seedDemo ? ['--seed'] : [])], {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ...(stripeDemo ? { PORTICO_STRIPE_DEMO: '1' } : {}),
+    })
     if (!dev) await buildIfNeeded(distDir, log)
   } catch (error) {
     await stopPostgres()
@@ -77,5 +96,7 @@ export async function startPortalServer({ port, postgresDir, seedDemo, dev = fal
     await stop()
     throw error
   }
+  // Events from the seed were made before anyone listened; from now on every change is delivered.
+  stripeDemo?.emulator.setWebhookTarget(`${url}/api/stripe/webhooks`, process.env.STRIPE_WEBHOOK_SECRET)
   return { url, databaseUrl, embedded: !external, stop }
 }

@@ -15,7 +15,14 @@ export async function prepareDatabase({ seed }: { seed: boolean }): Promise<{ cr
   try {
     // Generated migrations type their args precisely; the adapter's list type takes `unknown`.
     await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
-    return seed ? await seedDemoWorkspace(payload) : { created: 0 }
+    const seeded = seed ? await seedDemoWorkspace(payload) : { created: 0 }
+    // Set by startPortalServer when it runs the local Stripe emulator (no STRIPE_SECRET_KEY).
+    if (seed && process.env.PORTICO_STRIPE_DEMO === '1') {
+      const { seedDemoBilling } = await import('../../src/billing/seed-demo-billing')
+      const { getStripe } = await import('../../src/billing/stripe')
+      await seedDemoBilling(payload, getStripe())
+    }
+    return seeded
   } finally {
     // The adapter keeps one pool client checked out for good (its reconnect watch), so the pool
     // can't be ended; when PostgreSQL stops, its idle clients report the shutdown as an error.

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'org.read': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
   'org.update': { roles: ['owner', 'admin'] },
   'org.require_two_factor': { roles: ['owner'] },
+  'account.manage_own': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
   'team.read': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
   'team.invite': { roles: ['owner', 'admin'], targetRules: ['not-above-own'] },
   'team.revoke_invitation': { roles: ['owner', 'admin'] },

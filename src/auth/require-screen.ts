@@ -4,6 +4,7 @@ import { cache } from 'react'
 
 import { portalScope, type ScreenId } from '../../scope.config'
 import { canPerform } from '../access/can-perform'
+import { needsTwoFactorEnrolment } from '../account/two-factor/needs-enrolment'
 import { isScreenEnabled } from '../flags/is-screen-enabled'
 import { loadPortalFlags } from '../flags/load-portal-flags'
 import { payloadInstance } from '../lib/payload'
@@ -16,12 +17,26 @@ export async function requestedPath(): Promise<string> {
   return (await headers()).get('x-portico-path') ?? '/account'
 }
 
-/** A signed-in session, or a redirect to sign-in that brings the visitor back here. */
+/** Where a member of an organization that requires two-factor sets it up; the one page open to them until then. */
+export const TWO_FACTOR_ENROL_PATH = '/account/two-factor'
+
+/**
+ * A signed-in session, or a redirect to sign-in that brings the visitor back here. A member whose
+ * organization requires two-factor and who hasn't set it up is sent to set it up first.
+ */
 export async function requireSession(): Promise<PortalSession> {
   const session = await getPortalSession()
-  if (!session) redirect(signInUrl(await requestedPath()))
+  const path = await requestedPath()
+  if (!session) redirect(signInUrl(path))
+  if (path.split('?')[0] !== TWO_FACTOR_ENROL_PATH && (await mustEnrolTwoFactor(session))) redirect(TWO_FACTOR_ENROL_PATH)
   return session
 }
+
+// With product-jwt the product signs people in, so its own two-factor is what counts.
+const mustEnrolTwoFactor = cache(async (session: PortalSession) =>
+  session.adapter === 'payload' &&
+  needsTwoFactorEnrolment(await payloadInstance(), session.user, session.organizations.map((organization) => organization.id)),
+)
 
 export const getPortalFlags = cache(async () => loadPortalFlags(await payloadInstance()))
 

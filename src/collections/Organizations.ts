@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { scopedToOrganizations } from '../access/organizations-allowing'
 import { staffOnly } from '../access/staff-only'
+import { organizationBillingFields } from './organization-billing-fields'
 
 /** The paying customer account. */
 export const Organizations: CollectionConfig = {
@@ -40,6 +41,15 @@ export const Organizations: CollectionConfig = {
       min: 1,
       access: { update: ({ req }) => req.user?.collection === 'staff' },
       admin: { position: 'sidebar', description: 'Members plus pending invitations. Empty: no limit.' },
+    },
+    ...organizationBillingFields,
+    {
+      name: 'requireTwoFactor',
+      type: 'checkbox',
+      defaultValue: false,
+      // Owners change it in /account (matrix action org.require_two_factor); staff here.
+      access: { update: ({ req }) => req.user?.collection === 'staff' },
+      admin: { position: 'sidebar', description: 'Members without two-factor sign-in are sent to set it up before the portal opens.' },
     },
     {
       // The organization's timeline, newest first, on its record: what support opens beside a ticket.

@@ -44,7 +44,8 @@ export const EVENT_CATALOG = {
   'account.password_changed': { label: 'Your password changed', recipients: [], notifySubject: true, defaults: LOUD, slack: true },
   'account.two_factor_enabled': { label: 'Two-factor sign-in was turned on', recipients: [], notifySubject: true, defaults: LOUD, slack: true },
   'account.two_factor_disabled': { label: 'Two-factor sign-in was turned off', recipients: [], notifySubject: true, defaults: LOUD, slack: true },
-  'account.session_revoked': { label: 'A session was signed out', recipients: [], notifySubject: true, defaults: QUIET, slack: true },
+  // Loud: the issue asks for a security email on every account change, a sign-out included.
+  'account.session_revoked': { label: 'A session was signed out', recipients: [], notifySubject: true, defaults: LOUD, slack: true },
 } as const satisfies Record<string, EventDefinition>
 
 export type EventType = keyof typeof EVENT_CATALOG

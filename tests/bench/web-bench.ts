@@ -27,7 +27,8 @@ export async function benchWeb(): Promise<BenchRow[]> {
   delete process.env.DATABASE_URL
   const port = await freePort()
   process.env.PORTAL_URL = `http://localhost:${port}`
-  const server = await startPortalServer({ port, postgresDir: dataDir, seedDemo: true, distDir: '.next-bench', log: (line) => /Building|error/i.test(line) && console.log(line) })
+  process.env.STRIPE_EMULATOR_URL = `http://127.0.0.1:${await freePort()}`
+  const server = await startPortalServer({ port, postgresDir: dataDir, seedDemo: true, distDir: '.next-bench', stripeDataFile: `${dataDir}-stripe-emulator.json`, log: (line) => /Building|error/i.test(line) && console.log(line) })
   try {
     const cookie = await signInCookie(server.url)
     // Browsers send Sec-Fetch-Site; Payload's CSRF check needs it for cookie sessions without an Origin.
@@ -39,5 +40,6 @@ export async function benchWeb(): Promise<BenchRow[]> {
   } finally {
     await server.stop()
     await rm(dataDir, { recursive: true, force: true })
+    await rm(`${dataDir}-stripe-emulator.json`, { force: true })
   }
 }

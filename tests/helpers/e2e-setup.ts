@@ -33,6 +33,10 @@ export default async function setup(project: TestProject) {
   delete process.env.PORTAL_AUTH_ADAPTER
   const port = await freePort()
   process.env.PORTAL_URL = `http://localhost:${port}`
+  // Its own local Stripe emulator (never a running `npm start`'s, nor a pinned configuration of it).
+  delete process.env.STRIPE_SECRET_KEY
+  delete process.env.STRIPE_PORTAL_CONFIG_ID
+  process.env.STRIPE_EMULATOR_URL = `http://127.0.0.1:${await freePort()}`
   const verbose = process.env.PORTICO_VERBOSE === '1'
   const mailDir = path.join(dataDir, 'mail')
   const smtp = await startSmtpReceiver(mailDir)

@@ -1,11 +1,10 @@
 import { portalConfiguration } from '../portal-configuration'
 import { syncPortalConfiguration } from '../portal-configuration-sync'
 import { seedStripeDemo, type DemoCustomer, type SeededCustomer } from '../seed-stripe-demo'
-import { DEFAULT_EMULATOR_URL, createStripeClient, stripeTarget } from '../stripe'
+import { DEFAULT_EMULATOR_URL, DEMO_WEBHOOK_SECRET, createStripeClient, stripeTarget } from '../stripe'
 import { startStripeEmulator, type StripeEmulator } from '.'
 
-/** The demo's webhook signing secret when STRIPE_WEBHOOK_SECRET is unset — demo only, never production. */
-export const DEMO_WEBHOOK_SECRET = 'whsec_portico_demo'
+export { DEMO_WEBHOOK_SECRET }
 
 export type DemoEmulator = { emulator: StripeEmulator; portalConfigurationId: string; customers: SeededCustomer[] }
 

@@ -1,34 +1,81 @@
 import type { Metadata } from 'next'
 
+import { currentSessionId } from '@/account/account-actor'
+import { readPendingEmail } from '@/account/email-change/read-pending-email'
+import { listSessions } from '@/account/sessions/list-sessions'
+import { readTwoFactorState } from '@/account/two-factor/two-factor-state'
+import { canPerform } from '@/access/can-perform'
 import { roleLabels } from '@/access/roles'
 import { requireScreen } from '@/auth/require-screen'
 import { Badge } from '@/components/ui/Badge'
 import { Card } from '@/components/ui/Card'
 import { Table } from '@/components/ui/Table'
 import { t } from '@/i18n/t'
+import { payloadInstance } from '@/lib/payload'
+
+import { EmailSection } from './_account/email-section'
+import { JsonForm } from './_account/json-form'
+import { PasswordSection } from './_account/password-section'
+import { ProfileSection } from './_account/profile-section'
+import { SessionsSection } from './_account/sessions-section'
+import { TwoFactorSection } from './_account/two-factor-section'
 
 export const metadata: Metadata = { title: t('account.title') }
 
+/** With product-jwt the product owns sign-in: say so and link there rather than pretend. */
+function ProductManagedSecurity() {
+  const link = process.env.PRODUCT_ACCOUNT_URL
+  return (
+    <Card title={t('account.sections.security')}>
+      <p>{t('account.productManaged')}</p>
+      {link ? <p><a href={link}>{t('account.productManaged.link')}</a></p> : null}
+    </Card>
+  )
+}
+
 export default async function AccountPage() {
   const { session } = await requireScreen('account')
+  const payload = await payloadInstance()
+  const { user, organization } = session
+  const ownsOrganization = organization ? canPerform({ userId: user.id, role: organization.role }, 'org.require_two_factor').allowed : false
+  // Sequential on purpose: each is one small query, and the pool is shared with the whole request.
+  const pendingEmail = await readPendingEmail(payload, user.id)
+  const twoFactor = await readTwoFactorState(payload, user.id)
+  const sessions = session.adapter === 'payload' ? await listSessions(payload, { userId: user.id, currentSid: currentSessionId(session) }) : []
+  const requirement = ownsOrganization && organization ? await payload.findByID({ collection: 'organizations', id: organization.id, depth: 0, select: { requireTwoFactor: true }, overrideAccess: true }) : null
+
   return (
     <div className="stack" data-gap="lg">
       <h1>{t('account.title')}</h1>
-      <Card title={t('account.profile')}>
-        <dl className="stack" data-gap="sm">
-          <div><dt className="muted">{t('account.name')}</dt><dd>{session.user.name || '—'}</dd></div>
-          <div><dt className="muted">{t('account.email')}</dt><dd>{session.user.email}</dd></div>
-        </dl>
-      </Card>
+      <ProfileSection user={user} />
+      {session.adapter === 'payload' ? (
+        <>
+          <EmailSection email={user.email} pendingEmail={pendingEmail} />
+          <PasswordSection />
+          <TwoFactorSection user={user} state={twoFactor} />
+          <SessionsSection user={user} sessions={sessions} />
+        </>
+      ) : (
+        <ProductManagedSecurity />
+      )}
       <Card title={t('account.organizations')}>
         <Table caption={t('account.organizations')} head={[t('org.switcher.label'), t('account.role')]}>
-          {session.organizations.map((organization) => (
-            <tr key={organization.id}>
-              <td>{organization.name}</td>
-              <td><Badge tone={organization.id === session.organization?.id ? 'accent' : undefined}>{roleLabels[organization.role]}</Badge></td>
+          {session.organizations.map((choice) => (
+            <tr key={choice.id}>
+              <td>{choice.name}</td>
+              <td><Badge tone={choice.id === organization?.id ? 'accent' : undefined}>{roleLabels[choice.role]}</Badge></td>
             </tr>
           ))}
         </Table>
+        {requirement && organization ? (
+          <JsonForm
+            action="/api/portal/account/organization-two-factor"
+            method="PUT"
+            submitLabel={t('twoFactor.orgRequirement.save')}
+            successMessage={t('account.saved')}
+            fields={[{ name: 'required', type: 'checkbox', label: t('twoFactor.orgRequirement', { organization: organization.name }), defaultChecked: Boolean(requirement.requireTwoFactor) }]}
+          />
+        ) : null}
       </Card>
     </div>
   )

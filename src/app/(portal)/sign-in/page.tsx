@@ -10,24 +10,28 @@ import type { MessageKey } from '@/i18n/en'
 
 export const metadata: Metadata = { title: t('signIn.title') }
 
-const errors: Record<string, MessageKey> = { invalid: 'signIn.error.invalid', locked: 'signIn.error.locked', missing: 'signIn.error.missing' }
+const errors: Record<string, MessageKey> = { invalid: 'signIn.error.invalid', locked: 'signIn.error.locked', missing: 'signIn.error.missing', expired: 'signIn.error.expired' }
+const notices: Record<string, MessageKey> = { passwordReset: 'signIn.notice.passwordReset' }
 
-type Props = { searchParams: Promise<{ next?: string; error?: string; email?: string }> }
+type Props = { searchParams: Promise<{ next?: string; error?: string; email?: string; notice?: string }> }
 
 /** Our minimal sign-in, used when the product doesn't bring its own (AUTH_SIGN_IN_URL). Works without JavaScript. */
 export default async function SignInPage({ searchParams }: Props) {
-  const { next, error, email } = await searchParams
+  const { next, error, email, notice } = await searchParams
   const errorKey = error ? errors[error] : undefined
+  const noticeKey = notice ? notices[notice] : undefined
   return (
     <main id="main">
       <Card title={t('signIn.title')} narrow>
         {errorKey ? <Alert tone="danger">{t(errorKey)}</Alert> : null}
+        {noticeKey ? <Alert tone="success">{t(noticeKey)}</Alert> : null}
         <form method="post" action="/api/portal/sign-in" className="stack">
           <input type="hidden" name="next" value={safeNextPath(next)} />
           <Field label={t('signIn.email')} name="email" type="email" autoComplete="email" required defaultValue={email} autoFocus />
           <Field label={t('signIn.password')} name="password" type="password" autoComplete="current-password" required />
           <Button type="submit">{t('signIn.submit')}</Button>
         </form>
+        <p><a href="/forgot-password">{t('signIn.forgot')}</a></p>
       </Card>
     </main>
   )

@@ -16,14 +16,17 @@ export async function POST(request: Request) {
 
   const payload = await payloadInstance()
   try {
-    const { token } = await payload.login({ collection: 'users', data: { email, password } })
+    // The request's headers reach the afterLogin hook, which records the device (and the 2FA gate).
+    const { token, user } = await payload.login({ collection: 'users', data: { email, password }, req: { headers: request.headers } })
     if (!token) return backToForm('invalid')
     const cookie = generatePayloadCookie({
       collectionAuthConfig: payload.collections.users.config.auth,
       cookiePrefix: payload.config.cookiePrefix,
       token,
     })
-    return seeOther(request, next, { 'Set-Cookie': cookie })
+    // With two-factor on, this token is only a pending sign-in until the code is given.
+    const landing = user?.twoFactorEnabledAt ? `/sign-in/two-factor?${new URLSearchParams({ next })}` : next
+    return seeOther(request, landing, { 'Set-Cookie': cookie })
   } catch (error) {
     return backToForm((error as { status?: number }).status === 423 ? 'locked' : 'invalid')
   }

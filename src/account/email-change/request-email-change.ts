@@ -1,0 +1,63 @@
+import type { Payload } from 'payload'
+
+import type { AuditActor } from '../../audit/actor'
+import { recordPortalChange } from '../../audit/record-portal-change'
+import { t } from '../../i18n/t'
+import { PortalError } from '../../lib/api/portal-error'
+import { portalUrl } from '../../lib/portal-url'
+import { sendEmail } from '../../notifications/email/send-email'
+import { verifyPassword } from '../password/verify-password'
+import { EMAIL_CHANGE_TTL_MS, hashEmailChangeToken, newEmailChangeToken } from './email-change-token'
+
+async function emailTaken(payload: Payload, email: string): Promise<boolean> {
+  const { totalDocs } = await payload.count({ collection: 'users', where: { or: [{ email: { equals: email } }, { pendingEmail: { equals: email } }] }, overrideAccess: true })
+  return totalDocs > 0
+}
+
+/**
+ * Starts an email change: nothing about sign-in changes yet. The new address gets a single-use
+ * link (24 h) that applies the change; the old one is told, so a hijacker can't move the account
+ * quietly. A second request replaces the first link.
+ */
+export async function requestEmailChange(
+  payload: Payload,
+  { user, newEmail, password, actor }: { user: { id: number; email: string }; newEmail: string; password: string; actor: AuditActor },
+): Promise<{ pendingEmail: string }> {
+  const email = newEmail.trim().toLowerCase()
+  if (!(await verifyPassword(payload, user.email, password))) {
+    throw new PortalError('invalid_request', t('api.error.invalid'), { password: t('password.error.wrongCurrent') })
+  }
+  if (email === user.email.toLowerCase()) throw new PortalError('invalid_request', t('api.error.invalid'), { newEmail: t('emailChange.error.same') })
+  if (await emailTaken(payload, email)) throw new PortalError('conflict', t('api.error.invalid'), { newEmail: t('emailChange.error.taken') })
+  const token = newEmailChangeToken()
+  const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_MS).toISOString()
+  await recordPortalChange(
+    payload,
+    { actor, organization: null, entity: { type: 'users', id: user.id }, action: 'account.email_change_requested' },
+    async (req) => {
+      await payload.update({
+        collection: 'users',
+        id: user.id,
+        data: { pendingEmail: email, pendingEmailToken: hashEmailChangeToken(token), pendingEmailExpiresAt: expiresAt },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      return { after: { pendingEmail: email } }
+    },
+  )
+  const key = hashEmailChangeToken(token).slice(0, 16)
+  await sendEmail({
+    to: email,
+    subject: t('emailChange.mail.confirm.subject'),
+    text: t('emailChange.mail.confirm.body', { link: portalUrl(`/confirm-email?token=${token}`), from: user.email }),
+    idempotencyKey: `email-change-${user.id}-${key}-new`,
+  })
+  await sendEmail({
+    to: user.email,
+    subject: t('emailChange.mail.notice.subject'),
+    text: t('emailChange.mail.notice.body', { to: email }),
+    idempotencyKey: `email-change-${user.id}-${key}-old`,
+  })
+  return { pendingEmail: email }
+}

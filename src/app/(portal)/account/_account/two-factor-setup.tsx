@@ -1,0 +1,78 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { type FormEvent, useState } from 'react'
+
+import type { Enrolment } from '@/account/two-factor/start-enrolment'
+import { t } from '@/i18n/t'
+
+import { portalPost } from './portal-post'
+
+type Step = { kind: 'start' } | { kind: 'scan'; enrolment: Enrolment } | { kind: 'codes'; codes: string[] }
+
+/** Enrolment: a new secret (QR + key) → a code from the app turns it on → the recovery codes, shown once. */
+export function TwoFactorSetup() {
+  const router = useRouter()
+  const [step, setStep] = useState<Step>({ kind: 'start' })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const start = async () => {
+    setBusy(true)
+    const result = await portalPost<Enrolment>('/api/portal/account/two-factor/setup')
+    setBusy(false)
+    if (result.ok) setStep({ kind: 'scan', enrolment: result.data })
+    else setError(result.message)
+  }
+
+  const confirm = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    setBusy(true)
+    const code = String(new FormData(event.currentTarget).get('code') ?? '')
+    const result = await portalPost<{ recoveryCodes: string[] }>('/api/portal/account/two-factor/enable', { code })
+    setBusy(false)
+    if (result.ok) {
+      setError('')
+      setStep({ kind: 'codes', codes: result.data.recoveryCodes })
+    } else setError(result.fields.code ?? result.message)
+  }
+
+  if (step.kind === 'start') {
+    return (
+      <div className="stack">
+        <div className="row"><button type="button" className="button" onClick={start} disabled={busy}>{t('twoFactor.setup')}</button></div>
+        {error ? <p role="alert" className="field-error">{error}</p> : null}
+      </div>
+    )
+  }
+  if (step.kind === 'scan') {
+    return (
+      <form className="stack" onSubmit={confirm} noValidate>
+        <p>{t('twoFactor.scan')}</p>
+        {/* Our own SVG from the qrcode package, rendered server-side from the otpauth URI. */}
+        <div role="img" aria-label={t('twoFactor.qrLabel')} style={{ width: 200 }} dangerouslySetInnerHTML={{ __html: step.enrolment.qrSvg }} />
+        <p>{t('twoFactor.key')}: <code data-testid="totp-key">{step.enrolment.key}</code></p>
+        <div className="field">
+          <label htmlFor="two-factor-code">{t('twoFactor.code')}</label>
+          <input id="two-factor-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} aria-invalid={error ? true : undefined} aria-describedby={error ? 'two-factor-code-error' : undefined} />
+          {error ? <span id="two-factor-code-error" className="field-error" role="alert">{error}</span> : null}
+        </div>
+        <div className="row"><button type="submit" className="button" disabled={busy}>{t('twoFactor.enable')}</button></div>
+      </form>
+    )
+  }
+  const download = `data:text/plain;charset=utf-8,${encodeURIComponent(`Portico recovery codes\n\n${step.codes.join('\n')}\n`)}`
+  return (
+    <div className="stack">
+      <h3>{t('twoFactor.recovery.title')}</h3>
+      <p>{t('twoFactor.recovery.intro')}</p>
+      <ul aria-label={t('twoFactor.recovery.title')} data-testid="recovery-codes">
+        {step.codes.map((code) => <li key={code}><code>{code}</code></li>)}
+      </ul>
+      <div className="row">
+        <a className="button" data-variant="secondary" href={download} download="portico-recovery-codes.txt">{t('twoFactor.recovery.download')}</a>
+        <button type="button" className="button" onClick={() => router.refresh()}>{t('twoFactor.recovery.done')}</button>
+      </div>
+    </div>
+  )
+}

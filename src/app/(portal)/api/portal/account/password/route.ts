@@ -1,0 +1,17 @@
+import { z } from 'zod'
+
+import { accountActor } from '@/account/account-actor'
+import { changePassword } from '@/account/password/change-password'
+import { portalRoute } from '@/lib/api/portal-route'
+import { t } from '@/i18n/t'
+
+const PasswordChange = z.object({
+  currentPassword: z.string().min(1, t('password.error.currentRequired')),
+  newPassword: z.string().max(200),
+})
+
+/** POST /api/portal/account/password — current password, then the strength rules (field messages). */
+export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: PasswordChange }, async ({ payload, session, body, request, requestId }) => {
+  await changePassword(payload, { user: session.user, currentPassword: body.currentPassword, newPassword: body.newPassword, actor: accountActor(session, request, requestId) })
+  return { changed: true }
+})

@@ -1,0 +1,18 @@
+import { z } from 'zod'
+
+import { accountActor } from '@/account/account-actor'
+import { type DateLocale, isDateLocale, isTimeZone } from '@/account/profile/date-preferences'
+import { updateProfile } from '@/account/profile/update-profile'
+import { portalRoute } from '@/lib/api/portal-route'
+import { t } from '@/i18n/t'
+
+const Profile = z.object({
+  name: z.string().trim().min(1, t('profile.error.name')).max(120),
+  locale: z.custom<DateLocale>(isDateLocale, t('profile.error.locale')),
+  timeZone: z.string().refine(isTimeZone, t('profile.error.timeZone')),
+})
+
+/** PATCH /api/portal/account/profile — name, locale and time zone of the signed-in user. */
+export const PATCH = portalRoute({ screen: 'account', action: 'account.manage_own', schema: Profile }, async ({ payload, session, body, request, requestId }) =>
+  updateProfile(payload, { user: session.user, profile: body, actor: accountActor(session, request, requestId) }),
+)

@@ -1,0 +1,23 @@
+import type { CollectionConfig } from 'payload'
+
+import { staffOnly } from '../access/staff-only'
+
+/**
+ * What Payload's `users.sessions` doesn't keep: the device behind each session id, when it was
+ * last seen, and whether it still owes a second factor. Written only by src/account/sessions.
+ */
+export const UserSessions: CollectionConfig = {
+  slug: 'user-sessions',
+  admin: { useAsTitle: 'userAgent', defaultColumns: ['user', 'userAgent', 'ip', 'lastSeenAt', 'pendingSecondFactor'], group: 'Customers' },
+  access: { read: staffOnly, create: () => false, update: () => false, delete: staffOnly },
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
+    // The session id is the key to the session: support sees the device, never the id.
+    { name: 'sid', type: 'text', required: true, unique: true, hidden: true },
+    { name: 'userAgent', type: 'text' },
+    { name: 'ip', type: 'text' },
+    { name: 'lastSeenAt', type: 'date' },
+    { name: 'expiresAt', type: 'date' },
+    { name: 'pendingSecondFactor', type: 'checkbox', defaultValue: false, admin: { description: 'Signed in with a password; the two-factor code is still owed.' } },
+  ],
+}

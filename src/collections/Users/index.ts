@@ -1,0 +1,79 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { staffOnly } from '../../access/staff-only'
+import { selfOrStaff, selfOrTeammates } from '../../access/self-or-teammates'
+import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isTimeZone } from '../../account/profile/date-preferences'
+import { forgotPasswordViaPortal } from './hooks/forgot-password-via-portal'
+import { guardCredentials } from './hooks/guard-credentials'
+import { recordSessionStart } from './hooks/record-session-start'
+
+const nobody = () => false
+
+/** Written only by the account domain (overrideAccess); never readable through any API or the admin. */
+const secret = (field: Field): Field => ({ ...field, hidden: true, access: { read: nobody, create: nobody, update: nobody } } as Field)
+
+/** Customers: the product's users. They only ever see /account/*; staff manage them in /admin. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'createdAt'], group: 'Customers' },
+  auth: {
+    // Sessions live in PostgreSQL so a revoked session is refused on every server instance.
+    useSessions: true,
+    tokenExpiration: 60 * 60 * 8,
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    // Reset links last an hour. Payload's forgot-password runs only from the send-password-reset job.
+    forgotPassword: { expiration: 60 * 60 * 1000 },
+  },
+  access: {
+    admin: () => false,
+    create: staffOnly,
+    read: selfOrTeammates,
+    update: selfOrStaff,
+    delete: staffOnly,
+  },
+  hooks: {
+    beforeOperation: [forgotPasswordViaPortal],
+    beforeChange: [guardCredentials],
+    // Every sign-in path (portal form, REST, GraphQL, password reset) ends here: the gate for 2FA.
+    afterLogin: [recordSessionStart],
+  },
+  fields: [
+    { name: 'name', type: 'text', maxLength: 120 },
+    {
+      name: 'externalId',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { description: 'The user id in the host product (product-jwt adapter `sub` claim).' },
+      access: { update: ({ req }) => req.user?.collection === 'staff' },
+    },
+    { name: 'lastActiveAt', type: 'date', admin: { readOnly: true } },
+    { name: 'locale', type: 'select', defaultValue: DEFAULT_LOCALE, options: DATE_LOCALES.map(({ value, label }) => ({ value, label })), admin: { description: 'How dates and numbers are written for this person.' } },
+    {
+      name: 'timeZone',
+      type: 'text',
+      defaultValue: DEFAULT_TIME_ZONE,
+      validate: (value: unknown) => value == null || value === '' || isTimeZone(value) || 'Choose a time zone from the list (IANA name, e.g. Europe/Berlin).',
+    },
+    {
+      name: 'twoFactorEnabledAt',
+      type: 'date',
+      access: { create: nobody, update: ({ req }) => req.user?.collection === 'staff' },
+      admin: { description: 'Set when the person confirmed an authenticator app. Staff can clear it to reset a lost device (the old secret stops working).' },
+    },
+    // Sealed with AES-256-GCM (src/account/two-factor/secret-box.ts). Named `…Secret`/`…Token` so the
+    // audit trail's redaction catches them should a staff edit in /admin record the document.
+    secret({ name: 'totpSecret', type: 'text' }),
+    secret({ name: 'totpLastUsedStep', type: 'number' }),
+    secret({ name: 'recoveryCodes', type: 'array', fields: [{ name: 'hash', type: 'text', required: true }, { name: 'usedAt', type: 'date' }] }),
+    // The second-factor limiter (src/account/two-factor/claim-code-attempt.ts).
+    secret({ name: 'twoFactorFailures', type: 'number', defaultValue: 0 }),
+    secret({ name: 'twoFactorLockouts', type: 'number', defaultValue: 0 }),
+    secret({ name: 'twoFactorLockedUntil', type: 'date' }),
+    // An email change waiting for its link to be opened (src/account/email-change).
+    secret({ name: 'pendingEmail', type: 'email' }),
+    secret({ name: 'pendingEmailToken', type: 'text', index: true }), // sha256 of the link's token
+    secret({ name: 'pendingEmailExpiresAt', type: 'date' }),
+  ],
+}

@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser, openPage, signIn } from '../helpers/browser'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('Billing → Stripe Customer Portal → back', () => {
+  it('billing@demo.test changes the card in the portal and sees the new one once the webhook lands', async () => {
+    const { page, context } = await openPage(browser, 'billing-portal-card')
+    await page.goto('/sign-in?next=/account/billing')
+    await signIn(page, 'billing@demo.test')
+    await page.waitForURL('**/account/billing')
+    await expect(page.getByText('Local Stripe emulator — test mode').first().isVisible()).resolves.toBe(true)
+    // The demo seed's card, mirrored from the emulator.
+    await expect(page.getByTestId('card-on-file').textContent()).resolves.toContain('4242')
+
+    await page.getByRole('button', { name: 'Update payment method' }).click()
+    await page.waitForURL((url) => url.pathname.startsWith('/p/session/'))
+    await page.getByLabel('Card number').fill('5555555555554444')
+    await page.getByLabel('Expiry (MM/YY)').fill('12/34')
+    await page.getByLabel('CVC').fill('123')
+    await page.getByRole('button', { name: 'Save card' }).click()
+    await page.waitForURL('**/account/billing')
+
+    // The page shows what the organization holds; the webhook updates it within moments.
+    const deadline = Date.now() + 20_000
+    let card = ''
+    while (Date.now() < deadline) {
+      card = (await page.getByTestId('card-on-file').textContent()) ?? ''
+      if (card.includes('4444')) break
+      await page.waitForTimeout(500)
+      await page.reload()
+    }
+    expect(card).toContain('Mastercard')
+    expect(card).toContain('4444')
+    await expect(page.getByText('Expires 12/2034').isVisible()).resolves.toBe(true)
+    await context.close()
+  })
+
+  it('a viewer sees why Billing is closed to them, and no portal button', async () => {
+    const { page, context } = await openPage(browser, 'billing-viewer')
+    await page.goto('/sign-in?next=/account/billing')
+    await signIn(page, 'viewer@demo.test')
+    await page.waitForURL('**/account/billing')
+    await expect(page.getByRole('button', { name: 'Update payment method' }).count()).resolves.toBe(0)
+    const status = await page.request.post('/api/billing/portal-session', { data: { flow: 'payment_method_update' }, headers: { 'Sec-Fetch-Site': 'same-origin' } })
+    expect(status.status()).toBe(403)
+    await context.close()
+  })
+})

@@ -1,0 +1,237 @@
+import type { Payload } from 'payload'
+import type Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import { snapshotOfOrganization } from '../../src/billing/customer-sync/billing-snapshot'
+import { fetchStripeSnapshot } from '../../src/billing/customer-sync/fetch-stripe-snapshot'
+import type { StripeEmulator } from '../../src/billing/emulator'
+import { STRIPE_API_VERSION } from '../../src/billing/stripe'
+import { isHandledEventType, stripeEventHandlers } from '../../src/billing/webhooks/handlers'
+import { replayStripeEvents } from '../../src/billing/webhooks/replay-stripe-events'
+import type { Organization } from '../../src/payload-types'
+import { createOrganizationWithEveryRole, testPayload } from '../helpers/payload'
+import { runJobsNow, skipBackoff } from './support/jobs'
+import { deliverWebhook, ledgerRows, linkCustomer, startStripeForApp } from './support/stripe'
+
+let payload: Payload
+let emulator: StripeEmulator
+let stripe: Stripe
+
+/** A deterministic PRNG (mulberry32), so a failing shuffle can be reproduced. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const organization = (id: number) => payload.findByID({ collection: 'organizations', id, depth: 0, overrideAccess: true })
+const eventsOf = (customerId: string, after = '') => emulator.events().filter((event) => event.id > after && JSON.stringify(event.data).includes(customerId))
+const lastEventId = () => emulator.events().at(-1)?.id ?? ''
+
+beforeAll(async () => {
+  ;({ emulator, stripe } = await startStripeForApp())
+  payload = await testPayload()
+  await runJobsNow(payload)
+})
+
+afterAll(async () => {
+  await emulator?.stop()
+})
+
+describe('POST /api/stripe/webhooks: signature', () => {
+  let event: Record<string, unknown>
+  beforeAll(async () => {
+    const customer = await stripe.customers.create({ name: 'Nobody we know' })
+    const before = lastEventId()
+    await stripe.customers.update(customer.id, { name: 'Still nobody' })
+    event = eventsOf(customer.id, before)[0]
+  })
+
+  const cases: Array<[string, (event: Record<string, unknown>) => Parameters<typeof deliverWebhook>[2]]> = [
+    ['a tampered body', (event) => ({ body: JSON.stringify({ ...event, type: 'customer.deleted' }) })],
+    ['the wrong secret', () => ({ secret: 'whsec_not_the_right_one' })],
+    ['a timestamp outside the 5-minute tolerance', () => ({ timestamp: Math.floor(Date.now() / 1000) - 301 })],
+    ['no signature header', () => ({ signature: null })],
+    ['a garbage signature header', () => ({ signature: 't=1,v1=deadbeef' })],
+  ]
+  it.each(cases)('rejects %s with 400 and stores nothing', async (_, options) => {
+    const response = await deliverWebhook(stripe, event, options(event))
+    expect(response.status).toBe(400)
+    expect(response.body.error.code).toBe('invalid_signature')
+    expect((await ledgerRows(payload, [String(event.id)])).totalDocs).toBe(0)
+  })
+
+  it('accepts a valid one, records it once, and acknowledges a duplicate without a second job', async () => {
+    const first = await deliverWebhook(stripe, event)
+    expect(first).toEqual({ status: 200, body: { received: true, duplicate: false, status: 'received' } })
+    const again = await deliverWebhook(stripe, event)
+    expect(again).toEqual({ status: 200, body: { received: true, duplicate: true, status: 'received' } })
+    await runJobsNow(payload)
+    const { docs } = await ledgerRows(payload, [String(event.id)])
+    expect(docs).toHaveLength(1)
+    // A customer no organization has: acknowledged, recorded, never an error.
+    expect(docs[0]).toMatchObject({ status: 'ignored', attempts: 1, reason: expect.stringContaining('No organization') })
+  })
+
+  it('records an event of another API version as ignored, without processing it', async () => {
+    const old = { ...event, id: `${String(event.id)}_old`, api_version: '2020-08-27' }
+    expect(await deliverWebhook(stripe, old)).toEqual({ status: 200, body: { received: true, duplicate: false, status: 'ignored' } })
+    const { docs } = await ledgerRows(payload, [old.id])
+    expect(docs[0]).toMatchObject({ status: 'ignored', attempts: 0, reason: expect.stringContaining(STRIPE_API_VERSION) })
+  })
+})
+
+describe('processing: out of order, duplicated, retried, replayed', () => {
+  let org: Organization
+  let customerId: string
+  let history: Array<Record<string, unknown>>
+
+  beforeAll(async () => {
+    org = (await createOrganizationWithEveryRole(payload, 'stripe-sync')).organization
+    ;({ customerId } = await linkCustomer(payload, stripe, org.id))
+    const before = lastEventId()
+    const plans = await Promise.all(
+      ['Starter', 'Growth', 'Scale'].map((name, index) =>
+        stripe.prices.create({ currency: 'usd', unit_amount: 1000 * (index + 1), recurring: { interval: 'month' }, product_data: { name } }),
+      ),
+    )
+    const visa = await stripe.paymentMethods.attach('pm_card_visa', { customer: customerId })
+    await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: visa.id } })
+    const subscription = await stripe.subscriptions.create({ customer: customerId, items: [{ price: plans[0].id }] })
+    const taxIds: string[] = []
+    // Each step makes one to three events; ~70 steps give well over 200 for this customer.
+    for (let step = 0; eventsOf(customerId, before).length < 215; step++) {
+      switch (step % 6) {
+        case 0:
+          await stripe.customers.update(customerId, { name: `Acme ${step}`, address: { line1: `${step} Main St`, city: 'Berlin', postal_code: '10115', country: 'DE' } })
+          break
+        case 1: {
+          const card = await stripe.paymentMethods.attach(step % 4 === 1 ? 'pm_card_mastercard' : 'pm_card_amex', { customer: customerId })
+          await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: card.id } })
+          break
+        }
+        case 2: {
+          const current = await stripe.subscriptions.retrieve(subscription.id)
+          await stripe.subscriptions.update(subscription.id, { items: [{ id: current.items.data[0].id, price: plans[step % 3].id }] })
+          break
+        }
+        case 3:
+          taxIds.push((await stripe.customers.createTaxId(customerId, { type: 'eu_vat', value: `DE${String(100_000_000 + step)}` })).id)
+          break
+        case 4:
+          if (taxIds.length > 2) await stripe.customers.deleteTaxId(customerId, taxIds.shift()!)
+          break
+        default:
+          await stripe.customers.update(customerId, { email: `billing-${step}@acme.test` })
+      }
+    }
+    history = eventsOf(customerId, before)
+  })
+
+  it('300 deliveries, 30% duplicates, shuffled: the organization ends as Stripe is, each event processed once', async () => {
+    const next = random(20261127)
+    const unique = history.slice(0, 210)
+    const deliveries = [...unique, ...Array.from({ length: 90 }, () => unique[Math.floor(next() * unique.length)])]
+    for (let i = deliveries.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1))
+      ;[deliveries[i], deliveries[j]] = [deliveries[j], deliveries[i]]
+    }
+    expect(deliveries).toHaveLength(300)
+
+    const answers = []
+    for (const event of deliveries) answers.push(await deliverWebhook(stripe, event))
+    expect(answers.every((answer) => answer.status === 200)).toBe(true)
+    expect(answers.filter((answer) => answer.body.duplicate)).toHaveLength(90)
+    // Jobs run 20 at a time: concurrent handlers for one customer, in the shuffled order.
+    await runJobsNow(payload)
+
+    const ids = unique.map((event) => String(event.id))
+    const { docs } = await ledgerRows(payload, ids)
+    expect(docs).toHaveLength(210)
+    // Handled types ran exactly once; the rest were recorded as ignored on arrival and never ran.
+    const outcomes = docs.map((row) => `${row.status}:${row.attempts}:${row.reason ?? ''}`)
+    const handled = unique.filter((event) => isHandledEventType(String(event.type))).length
+    expect(outcomes.filter((outcome) => outcome === 'processed:1:')).toHaveLength(handled)
+    expect(outcomes.filter((outcome) => outcome === 'ignored:0:Portico does not act on this event type.')).toHaveLength(210 - handled)
+    expect(handled).toBeGreaterThan(150)
+
+    // Handlers re-read Stripe, so the copy equals the emulator's current state, not some event's snapshot.
+    const stored = snapshotOfOrganization(await organization(org.id))
+    expect(stored).toEqual(await fetchStripeSnapshot(stripe, customerId))
+  })
+
+  it('the rest of the history, delivered last-first, still ends on Stripe’s current state', async () => {
+    const rest = history.slice(210).reverse()
+    for (const event of rest) await deliverWebhook(stripe, event)
+    await runJobsNow(payload)
+    const stripeState = await fetchStripeSnapshot(stripe, customerId)
+    expect(snapshotOfOrganization(await organization(org.id))).toEqual(stripeState)
+    expect(stripeState?.details.billingName).toMatch(/^Acme \d+$/)
+    expect(stripeState?.details.taxIds.length).toBeGreaterThan(1)
+  })
+
+  it('a handler that throws on its first attempt is retried and the state ends correct', async () => {
+    const spy = vi.spyOn(stripeEventHandlers, 'customer.updated').mockRejectedValueOnce(new Error('Stripe timed out (injected)'))
+    try {
+      const before = lastEventId()
+      await stripe.customers.update(customerId, { name: 'Acme After Retry' })
+      const [event] = eventsOf(customerId, before)
+      await deliverWebhook(stripe, event)
+      await runJobsNow(payload)
+      const [failed] = (await ledgerRows(payload, [String(event.id)])).docs
+      expect(failed).toMatchObject({ status: 'failed', attempts: 1, lastError: 'Stripe timed out (injected)' })
+      expect((await organization(org.id)).billingName).not.toBe('Acme After Retry')
+
+      await skipBackoff(payload)
+      await runJobsNow(payload)
+      const [processed] = (await ledgerRows(payload, [String(event.id)])).docs
+      expect(processed).toMatchObject({ status: 'processed', attempts: 2, lastError: null })
+      expect((await organization(org.id)).billingName).toBe('Acme After Retry')
+      expect(spy).toHaveBeenCalledTimes(2)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  it('staff can retry an event from /admin: ticking retry re-queues it', async () => {
+    const [row] = (await payload.find({ collection: 'stripe-events', where: { organization: { equals: org.id } }, limit: 1, depth: 0 })).docs
+    const staff = (await payload.find({ collection: 'staff', limit: 1, depth: 0 })).docs[0]
+    const updated = await payload.update({ collection: 'stripe-events', id: row.id, data: { retry: true }, user: { ...staff, collection: 'staff' }, overrideAccess: false })
+    expect(updated).toMatchObject({ status: 'received', retry: false })
+    await runJobsNow(payload)
+    expect((await payload.findByID({ collection: 'stripe-events', id: row.id, depth: 0 })).status).toBe('processed')
+  })
+
+  it('replaying the day’s events changes nothing', async () => {
+    const before = await organization(org.id)
+    const auditRows = async () => (await payload.count({ collection: 'portal-audit', where: { organization: { equals: org.id } } })).totalDocs
+    const auditBefore = await auditRows()
+    const startOfDay = new Date()
+    startOfDay.setUTCHours(0, 0, 0, 0)
+    const summary = await replayStripeEvents(payload, { since: startOfDay, stripe })
+    expect(summary.total).toBeGreaterThanOrEqual(history.length)
+    expect(summary.failed).toBe(0)
+    expect(await organization(org.id)).toEqual(before)
+    expect(await auditRows()).toBe(auditBefore)
+  })
+
+  it('a customer deleted in Stripe unlinks the organization and drops its plan and card', async () => {
+    const other = (await createOrganizationWithEveryRole(payload, 'stripe-deleted')).organization
+    const { customerId: doomed } = await linkCustomer(payload, stripe, other.id)
+    await stripe.customers.update(doomed, { name: 'Gone GmbH' })
+    const before = lastEventId()
+    await stripe.paymentMethods.attach('pm_card_visa', { customer: doomed })
+    await stripe.customers.del(doomed)
+    // Delivered newest first: the deletion lands before the card that came earlier.
+    for (const event of eventsOf(doomed, before).reverse()) await deliverWebhook(stripe, event)
+    await runJobsNow(payload)
+    const stored = await organization(other.id)
+    expect(stored.stripeCustomerId ?? null).toBeNull()
+    expect(snapshotOfOrganization(stored).paymentMethod.last4).toBeNull()
+    const audit = await payload.find({ collection: 'portal-audit', where: { organization: { equals: other.id }, action: { equals: 'billing.customer_deleted' } }, depth: 0 })
+    expect(audit.docs[0]).toMatchObject({ actorKind: 'stripe', actorLabel: 'Stripe' })
+  })
+})
