@@ -15,12 +15,7 @@ export type AuditActor = {
 
 /** The actor behind a Payload request: staff in /admin, a customer through REST/GraphQL, or the system. */
 export function actorFromRequest(req: PayloadRequest): AuditActor {
-  const headers = req.headers
-  const request = {
-    ip: headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || headers?.get('x-real-ip') || null,
-    userAgent: headers?.get('user-agent') ?? null,
-    requestId: headers?.get('x-request-id') ?? null,
-  }
+  const request = clientDetails(req.headers, req.headers?.get('x-request-id') ?? null)
   const user = req.user
   if (user?.collection === 'staff') return { kind: 'staff', user, ...request }
   if (user?.collection === 'users') return { kind: 'customer', user, ...request }
@@ -29,9 +24,14 @@ export function actorFromRequest(req: PayloadRequest): AuditActor {
 
 /** The request details of a Next route handler's request, for actors built by portal routes. */
 export function requestDetails(request: Request, requestId: string): Pick<AuditActor, 'ip' | 'userAgent' | 'requestId'> {
+  return clientDetails(request.headers, requestId)
+}
+
+/** The first hop of x-forwarded-for is the client as the proxy saw it. */
+function clientDetails(headers: Headers | undefined, requestId: string | null): Pick<AuditActor, 'ip' | 'userAgent' | 'requestId'> {
   return {
-    ip: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null,
-    userAgent: request.headers.get('user-agent'),
+    ip: headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || headers?.get('x-real-ip') || null,
+    userAgent: headers?.get('user-agent') ?? null,
     requestId,
   }
 }

@@ -1,4 +1,5 @@
 import { createLocalReq, type Payload } from 'payload'
+import { parseCookies } from 'payload/shared'
 
 import { isRole, type Role } from '../access/roles'
 import type { Organization, User } from '../payload-types'
@@ -20,13 +21,6 @@ export type PortalSession = {
 
 export function sessionAdapterFromEnv(env: NodeJS.ProcessEnv = process.env): SessionAdapter {
   return env.PORTAL_AUTH_ADAPTER === 'product-jwt' ? createProductJwtAdapter(productJwtOptionsFromEnv(env)) : payloadSessionAdapter
-}
-
-function readCookie(headers: Headers, name: string): string | undefined {
-  return (headers.get('cookie') ?? '')
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([key]) => key === name)?.[1]
 }
 
 async function organizationsOf(payload: Payload, user: User): Promise<OrganizationChoice[]> {
@@ -63,7 +57,7 @@ export async function resolvePortalSession(
   const user = await adapter.authenticate({ payload, headers })
   if (!user) return null
   const organizations = await organizationsOf(payload, user)
-  const preferred = Number(readCookie(headers, ORGANIZATION_COOKIE))
+  const preferred = Number(parseCookies(headers).get(ORGANIZATION_COOKIE))
   const organization = organizations.find((choice) => choice.id === preferred) ?? organizations[0] ?? null
   return { user, adapter: adapter.name, organizations, organization }
 }

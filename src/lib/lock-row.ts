@@ -1,5 +1,7 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+
+import { transactionDb } from './transaction-db'
 
 /**
  * `SELECT … FOR UPDATE` on one row, inside the transaction `req` carries: whoever else locks the
@@ -7,10 +9,6 @@ import type { PayloadRequest } from 'payload'
  * slower reader can never overwrite what a later one wrote.
  */
 export async function lockRow(req: PayloadRequest, table: 'organizations' | 'stripe_events', id: number): Promise<boolean> {
-  const adapter = req.payload.db as unknown as PostgresAdapter
-  const transactionID = await req.transactionID
-  const db = transactionID === undefined ? undefined : adapter.sessions[String(transactionID)]?.db
-  if (!db) throw new Error(`lockRow(${table}) needs a transaction: call it inside withTransaction`)
-  const result = await db.execute(sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
+  const result = await (await transactionDb(req)).execute(sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
   return result.rows.length === 1
 }

@@ -1,6 +1,7 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { transactionDb } from '../lib/transaction-db'
 import { withTransaction } from '../lib/with-transaction'
 
 /** Namespace of our advisory locks (first key); the organization id is the second. */
@@ -23,13 +24,7 @@ const TEAM_LOCK_NAMESPACE = 4_201
  */
 export async function inTeamTransaction<T>(payload: Payload, organizationId: number, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
   return withTransaction(payload, async (req) => {
-    const transactionId = await req.transactionID
-    // The drizzle transaction behind `req` (see @payloadcms/drizzle getTransaction): the lock must be
-    // taken on the same connection as the writes, or it would guard nothing.
-    const adapter = payload.db as unknown as PostgresAdapter
-    const db = transactionId === undefined ? undefined : adapter.sessions[String(transactionId)]?.db
-    if (!db) throw new Error('Team changes need a database transaction.')
-    await db.execute(sql`SELECT pg_advisory_xact_lock(${TEAM_LOCK_NAMESPACE}, ${organizationId})`)
+    await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${TEAM_LOCK_NAMESPACE}, ${organizationId})`)
     return work(req)
   })
 }

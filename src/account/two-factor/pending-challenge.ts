@@ -1,5 +1,6 @@
 import { type JWTPayload, jwtVerify } from 'jose'
 import type { Payload } from 'payload'
+import { parseCookies } from 'payload/shared'
 
 import { PENDING_SECOND_FACTOR_TTL_MS } from '../sessions/session-store'
 
@@ -9,9 +10,7 @@ export type PendingChallenge = { userId: number; sid: string; recordId: number }
 function readToken(payload: Payload, headers: Headers): string | null {
   const header = headers.get('authorization')?.match(/^JWT\s+(.+)$/)?.[1]
   if (header) return header
-  const name = `${payload.config.cookiePrefix}-token`
-  const cookie = (headers.get('cookie') ?? '').split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name}=`))
-  return cookie ? decodeURIComponent(cookie.slice(name.length + 1)) : null
+  return parseCookies(headers).get(`${payload.config.cookiePrefix}-token`) ?? null
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import type { Payload } from 'payload'
+import { parseCookies } from 'payload/shared'
 
 import type { User } from '../../payload-types'
 import type { SessionAdapter } from './types'
@@ -20,13 +21,7 @@ type ProductClaims = JWTPayload & { email?: string; name?: string }
 
 function readToken(headers: Headers, cookieName: string): string | null {
   const bearer = headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
-  if (bearer) return bearer.trim()
-  const cookie = headers.get('cookie') ?? ''
-  for (const part of cookie.split(';')) {
-    const [name, ...value] = part.trim().split('=')
-    if (name === cookieName) return decodeURIComponent(value.join('='))
-  }
-  return null
+  return bearer ? bearer.trim() : (parseCookies(headers).get(cookieName) ?? null)
 }
 
 function keyFor(options: ProductJwtOptions): { key: Uint8Array | JWTVerifyGetKey; algorithms: string[] } {
