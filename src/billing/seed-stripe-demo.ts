@@ -24,10 +24,11 @@ export type SeededCustomer = { organizationId: string; customerId: string; subsc
  * alike: the three plans, and per organization a customer (on a test clock started `months` ago),
  * a Visa on file, a subscription renewed month by month up to today — so `months` paid invoices —
  * and one open one-off invoice. Idempotent: a customer already carrying the organization id is
- * left as it is.
+ * left as it is. `now` is the clock the history ends at (tests fix it).
  */
-export async function seedStripeDemo(stripe: Stripe, options: { customers: DemoCustomer[]; months?: number }): Promise<SeededCustomer[]> {
+export async function seedStripeDemo(stripe: Stripe, options: { customers: DemoCustomer[]; months?: number; now?: Date }): Promise<SeededCustomer[]> {
   const months = options.months ?? 12
+  const now = options.now ?? new Date()
   const prices = await ensureDemoPlans(stripe)
   const seeded: SeededCustomer[] = []
   for (const demo of options.customers) {
@@ -37,7 +38,7 @@ export async function seedStripeDemo(stripe: Stripe, options: { customers: DemoC
       seeded.push({ organizationId: demo.metadata.organizationId, customerId: existing.id, subscriptionId: subscription?.id ?? null, created: false })
       continue
     }
-    seeded.push(await seedCustomer(stripe, demo, prices[demo.plan ?? 'growth'], months))
+    seeded.push(await seedCustomer(stripe, demo, prices[demo.plan ?? 'growth'], months, now))
   }
   return seeded
 }
@@ -66,11 +67,10 @@ async function ensureDemoPlans(stripe: Stripe): Promise<Record<DemoPlanKey, Stri
   return byKey
 }
 
-async function seedCustomer(stripe: Stripe, demo: DemoCustomer, price: Stripe.Price, months: number): Promise<SeededCustomer> {
-  const now = Math.floor(Date.now() / 1000)
-  const start = new Date()
-  start.setUTCMonth(start.getUTCMonth() - months + 1, 1)
-  start.setUTCHours(9, 0, 0, 0)
+async function seedCustomer(stripe: Stripe, demo: DemoCustomer, price: Stripe.Price, months: number, now: Date): Promise<SeededCustomer> {
+  // Midnight UTC on the 1st: every renewal, this month's included, is at or before `now` whatever
+  // the hour, so the history always holds `months` paid invoices.
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months + 1, 1))
   const clock = await stripe.testHelpers.testClocks.create({ frozen_time: Math.floor(start.getTime() / 1000), name: `Portico demo: ${demo.name}` })
   const customer = await stripe.customers.create({
     name: demo.name,
@@ -83,7 +83,7 @@ async function seedCustomer(stripe: Stripe, demo: DemoCustomer, price: Stripe.Pr
   const card = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id })
   await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: card.id } })
   const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], metadata: demo.metadata })
-  await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: now })
+  await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: Math.floor(now.getTime() / 1000) })
   await waitUntilReady(stripe, clock.id)
 
   const workshop = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 30, description: 'Onboarding workshop (pay by bank transfer)' })

@@ -1,6 +1,6 @@
 /**
  * Real-shape check: every object the emulator returns must carry the fields of Stripe's real
- * object — each key of the example in ../shared/data/stripe (Stripe's OpenAPI fixtures), with the
+ * object — each key of the example in tests/fixtures/stripe (Stripe's OpenAPI fixtures, MIT), with the
  * same JSON type, recursively. Null is accepted where the example is null or where the spec (as
  * the SDK's generated types say) declares the field nullable. Objects are created through the
  * official SDK against a running emulator.
@@ -16,7 +16,7 @@ import { startEmulatorWithClient } from './helpers/emulator'
 import { SdkNullability } from './helpers/sdk-nullability'
 import { shapeDiff } from './helpers/shape-diff'
 
-const examplesDir = path.resolve(import.meta.dirname, '../../..', '../shared/data/stripe')
+const examplesDir = path.resolve(import.meta.dirname, '../../fixtures/stripe')
 
 /** Example file → the SDK type that describes it. */
 const sdkTypeFor = {
@@ -87,7 +87,7 @@ afterAll(async () => {
 
 describe('emulator objects have the shape of Stripe’s real objects', () => {
   for (const name of Object.keys(sdkTypeFor) as ExampleName[]) {
-    it(`${name} matches ../shared/data/stripe/${name}.json`, async () => {
+    it(`${name} matches tests/fixtures/stripe/${name}.json`, async () => {
       const example: unknown = JSON.parse(await readFile(path.join(examplesDir, `${name}.json`), 'utf8'))
       const actual = made[name]
       expect(actual, `no ${name} was created`).toBeTruthy()

@@ -5,10 +5,10 @@ import { DEFAULT_LABELED_COLUMNS, readLabeledExamples } from '../../../src/ticke
 import { applyLabelMap, readLabelMap, type LabelMap } from '../../../src/tickets/label-map'
 import { DEFAULT_TAGGER_OPTIONS } from '../../../src/tickets/tagger'
 import { DEFAULT_TAXONOMY } from '../../../src/tickets/taxonomy'
-import { REPO_ROOT, SHARED_TICKETS } from './helpers'
+import { REPO_ROOT, LABELED_TICKETS } from './helpers'
 
 /**
- * Classifier quality on the two public labeled samples in ../shared/data/tickets
+ * Classifier quality on the two public labeled samples in tests/fixtures/labeled-tickets
  * (BANKING77, CC BY 4.0; Bitext customer support, CDLA-Sharing 1.0; see their README).
  * MEASURED holds what 5-fold CV gave when these floors were set (docs/ticket-audit.md);
  * a run more than two points below fails, so a regression in features, training or
@@ -25,7 +25,7 @@ const FOLDS = 5
 const SEED = 1
 
 async function labeled(file: string): Promise<LabeledSet> {
-  const examples = await readLabeledExamples(path.join(SHARED_TICKETS, file), DEFAULT_LABELED_COLUMNS, null)
+  const examples = await readLabeledExamples(path.join(LABELED_TICKETS, file), DEFAULT_LABELED_COLUMNS, null)
   expect(examples.problems).toEqual([])
   return examples
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fixture, REPO_ROOT, SHARED_TICKETS } from './helpers'
+import { fixture, REPO_ROOT, LABELED_TICKETS } from './helpers'
 
 const run = promisify(execFile)
 
@@ -85,7 +85,7 @@ describe('audit:tickets', () => {
 
 describe('audit:eval', () => {
   it('prints accuracy, macro-F1, per-label scores and the confusion matrix as one JSON object', async () => {
-    const result = await cli('audit-eval.ts', ['--train', path.join(SHARED_TICKETS, 'bitext-customer-support-dev.csv'), '--folds', '3', '--json'])
+    const result = await cli('audit-eval.ts', ['--train', path.join(LABELED_TICKETS, 'bitext-customer-support-dev.csv'), '--folds', '3', '--json'])
     expect(result.code).toBe(0)
     const output = JSON.parse(result.stdout)
     expect(output.mode).toBe('cross-validation')

@@ -4,7 +4,8 @@ import type { RowOutcome, Ticket } from '../../../src/tickets/ticket'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
 export const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/tickets')
-export const SHARED_TICKETS = path.resolve(REPO_ROOT, '../shared/data/tickets')
+/** Public labeled samples (Bitext CDLA-Sharing-1.0, BANKING77 CC-BY-4.0; licences beside them). */
+export const LABELED_TICKETS = path.join(REPO_ROOT, 'tests/fixtures/labeled-tickets')
 
 export function fixture(name: string): string {
   return path.join(FIXTURES, name)
