@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { isStaff } from './src/access/actor-memberships'
-import { processStripeEventTask } from './src/billing/webhooks/process-stripe-event-task'
 import { Invitations } from './src/collections/Invitations'
 import { Memberships } from './src/collections/Memberships'
 import { NotificationDeliveries } from './src/collections/NotificationDeliveries'
@@ -21,9 +20,8 @@ import { Users } from './src/collections/Users'
 import { UserSessions } from './src/collections/UserSessions'
 import { NotificationSettings } from './src/globals/NotificationSettings'
 import { PortalFlags } from './src/globals/PortalFlags'
+import { portalTasks } from './src/jobs/tasks'
 import { withAuditTrail, withAuditTrailGlobals } from './src/hooks/with-audit-trail'
-import { deliverNotificationTask, dispatchPortalEventTask } from './src/notifications/jobs/tasks'
-import { sendPasswordResetTask } from './src/account/password/send-password-reset-task'
 import { portalEmailAdapter } from './src/notifications/email/payload-email-adapter'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -59,9 +57,9 @@ export default buildConfig({
   ],
   globals: withAuditTrailGlobals([PortalFlags, NotificationSettings]),
   jobs: {
-    tasks: [dispatchPortalEventTask, deliverNotificationTask, sendPasswordResetTask, processStripeEventTask],
+    tasks: portalTasks,
     access: {
-      // Jobs run only through our runner (src/notifications/jobs), which claims them with SKIP
+      // Jobs run only through our runner (src/jobs), which claims them with SKIP
       // LOCKED; the REST run endpoint uses Payload's read-then-update claim and could double-deliver.
       run: () => false,
       queue: () => false,

@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 
-import { DEMO_PASSWORD, demoOrganizations, demoStaff } from '../src/seed/demo-workspace'
+import { DEMO_PASSWORD, demoOrganizations, demoStaff } from './demo/demo-workspace'
 import { dataDir, ensureLocalSecret, loadDotEnv } from './lib/load-env'
 import { startPortalServer } from './lib/portal-server'
 

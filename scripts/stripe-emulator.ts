@@ -7,10 +7,10 @@
  */
 import path from 'node:path'
 
-import { startStripeEmulator } from '../src/billing/emulator'
-import { DEMO_WEBHOOK_SECRET, startDemoStripeEmulator } from '../src/billing/emulator/start-demo-emulator'
+import { startStripeEmulator } from '../emulator/stripe'
+import { DEMO_WEBHOOK_SECRET, startDemoStripeEmulator } from './demo/start-demo-emulator'
 import { DEFAULT_EMULATOR_URL } from '../src/billing/stripe'
-import { demoOrganizations } from '../src/seed/demo-workspace'
+import { demoOrganizations } from './demo/demo-workspace'
 import { dataDir, loadDotEnv } from './lib/load-env'
 
 loadDotEnv()

@@ -7,31 +7,21 @@
  */
 import { parseArgs } from 'node:util'
 
-import { getPayload } from 'payload'
+import { cliPayload } from './lib/cli-payload'
 
-import { ensureLocalSecret, loadDotEnv } from './lib/load-env'
-
-loadDotEnv()
-await ensureLocalSecret()
 const { values } = parseArgs({ options: { since: { type: 'string' }, type: { type: 'string', multiple: true } } })
 const since = values.since ? new Date(values.since) : null
 if (!since || Number.isNaN(since.getTime())) {
   console.error('Usage: npm run stripe:replay -- --since <date> [--type invoice.paid …]   (e.g. --since 2026-11-01)')
   process.exit(2)
 }
-if (!process.env.DATABASE_URL) {
-  console.error('DATABASE_URL is not set: the replay needs the database the portal uses.')
-  process.exit(2)
-}
-const { default: config } = await import('../payload.config')
+const { payload, close } = await cliPayload('the replay')
 const { replayStripeEvents } = await import('../src/billing/webhooks/replay-stripe-events')
-const payload = await getPayload({ config })
 const summary = await replayStripeEvents(payload, {
   since,
   types: values.type ?? [],
   onEvent: (eventId, outcome, error) => console.log(`${eventId}  ${outcome}${error instanceof Error ? `: ${error.message}` : ''}`),
 })
 console.log(`Replayed ${summary.total} event(s) since ${since.toISOString()}: ${summary.processed} processed, ${summary.ignored} ignored, ${summary.failed} failed.`)
-payload.db.pool.on('error', () => {})
-await payload.destroy()
+await close()
 process.exit(summary.failed > 0 ? 1 : 0)

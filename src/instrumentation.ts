@@ -7,6 +7,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return
   if ((process.env.PORTICO_JOBS ?? 'web') !== 'web') return
   const { payloadInstance } = await import('./lib/payload')
-  const { startJobRunner } = await import('./notifications/jobs/start-job-runner')
+  const { startJobRunner } = await import('./jobs/start-job-runner')
   startJobRunner(await payloadInstance())
 }

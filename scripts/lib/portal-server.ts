@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 
-import { startDemoStripeEmulator } from '../../src/billing/emulator/start-demo-emulator'
+import { startDemoStripeEmulator } from '../demo/start-demo-emulator'
 import { startEmbeddedPostgres } from './embedded-postgres'
 import { repoRoot } from './load-env'
 import { buildIfNeeded, nextBin, run } from './next-build'

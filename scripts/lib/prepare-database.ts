@@ -10,7 +10,7 @@ export async function prepareDatabase({ seed }: { seed: boolean }): Promise<{ cr
   // in vitest's module runner (seen in the integration global setup).
   const { default: config } = await import('../../payload.config')
   const { migrations } = await import('../../migrations')
-  const { seedDemoWorkspace } = await import('../../src/seed/demo-workspace')
+  const { seedDemoWorkspace } = await import('../demo/demo-workspace')
   const payload = await getPayload({ config })
   try {
     // Generated migrations type their args precisely; the adapter's list type takes `unknown`.
@@ -18,7 +18,7 @@ export async function prepareDatabase({ seed }: { seed: boolean }): Promise<{ cr
     const seeded = seed ? await seedDemoWorkspace(payload) : { created: 0 }
     // Set by startPortalServer when it runs the local Stripe emulator (no STRIPE_SECRET_KEY).
     if (seed && process.env.PORTICO_STRIPE_DEMO === '1') {
-      const { seedDemoBilling } = await import('../../src/billing/seed-demo-billing')
+      const { seedDemoBilling } = await import('../demo/seed-demo-billing')
       const { getStripe } = await import('../../src/billing/stripe')
       await seedDemoBilling(payload, getStripe())
     }

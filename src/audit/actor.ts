@@ -22,6 +22,13 @@ export function actorFromRequest(req: PayloadRequest): AuditActor {
   return { kind: 'system', label: 'system', ...request }
 }
 
+/** A signed-in customer acting through a portal route. */
+export const customerActor = (user: NonNullable<AuditActor['user']>, request: Request, requestId: string): AuditActor => ({
+  kind: 'customer',
+  user,
+  ...requestDetails(request, requestId),
+})
+
 /** The request details of a Next route handler's request, for actors built by portal routes. */
 export function requestDetails(request: Request, requestId: string): Pick<AuditActor, 'ip' | 'userAgent' | 'requestId'> {
   return clientDetails(request.headers, requestId)

@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 
-import type { PortalAudit, User } from '../payload-types'
+import type { PortalUser } from '../auth/portal-session'
+import type { PortalAudit } from '../payload-types'
 import { type ActivityCursor, encodeActivityCursor } from './activity-cursor'
 
 export type ActivityFilter = { organizationId: number; actorUserId?: number; action?: string; cursor?: ActivityCursor | null; limit?: number }
@@ -12,7 +13,7 @@ export type ActivityPage = { entries: PortalAudit[]; nextCursor: string | null }
  * activity.read there). Keyset pagination on (createdAt, id): `createdAt <= cursor` bounds the
  * index scan, the OR only breaks ties, so page 1,000 costs what page 1 does.
  */
-export async function listOrganizationActivity(payload: Payload, user: User, filter: ActivityFilter): Promise<ActivityPage> {
+export async function listOrganizationActivity(payload: Payload, user: PortalUser, filter: ActivityFilter): Promise<ActivityPage> {
   const limit = Math.min(filter.limit ?? 25, 100)
   const and: Where[] = [{ organization: { equals: filter.organizationId } }]
   if (filter.actorUserId) and.push({ actorUser: { equals: filter.actorUserId } })
@@ -28,7 +29,7 @@ export async function listOrganizationActivity(payload: Payload, user: User, fil
     limit: limit + 1,
     pagination: false,
     depth: 0,
-    user: { ...user, collection: 'users' },
+    user,
     overrideAccess: false,
   })
   const entries = docs.slice(0, limit)

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { PortalAudit } from '../payload-types'
+import type { AuditAction } from './audit-actions'
 import { type AuditActor, actorLabel } from './actor'
 import { redactSecrets } from './redact-secrets'
 
@@ -8,7 +9,7 @@ export type AuditEntry = {
   actor: AuditActor
   organization: number | null
   entity: { type: string; id?: number | string | null }
-  action: string
+  action: AuditAction
   before?: unknown
   after?: unknown
 }

@@ -2,17 +2,23 @@ import { createLocalReq, type Payload } from 'payload'
 import { parseCookies } from 'payload/shared'
 
 import { isRole, type Role } from '../access/roles'
-import type { Organization, User } from '../payload-types'
+import type { Organization } from '../payload-types'
 import { payloadSessionAdapter } from './adapters/payload-adapter'
 import { createProductJwtAdapter, productJwtOptionsFromEnv } from './adapters/product-jwt-adapter'
-import type { SessionAdapter } from './adapters/types'
+import type { PortalUser, SessionAdapter } from './adapters/types'
+
+export type { PortalUser } from './adapters/types'
 
 export const ORGANIZATION_COOKIE = 'portico-org'
+
+/** The Set-Cookie value that makes `organizationId` the one later requests act on (a preference, re-checked each time). */
+export const organizationCookie = (organizationId: number): string =>
+  `${ORGANIZATION_COOKIE}=${organizationId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${60 * 60 * 24 * 365}`
 
 export type OrganizationChoice = { id: number; name: string; role: Role }
 
 export type PortalSession = {
-  user: User
+  user: PortalUser
   adapter: SessionAdapter['name']
   organizations: OrganizationChoice[]
   /** The organization this request acts on; null for a user who belongs to none yet. */
@@ -23,10 +29,10 @@ export function sessionAdapterFromEnv(env: NodeJS.ProcessEnv = process.env): Ses
   return env.PORTAL_AUTH_ADAPTER === 'product-jwt' ? createProductJwtAdapter(productJwtOptionsFromEnv(env)) : payloadSessionAdapter
 }
 
-async function organizationsOf(payload: Payload, user: User): Promise<OrganizationChoice[]> {
+async function organizationsOf(payload: Payload, user: PortalUser): Promise<OrganizationChoice[]> {
   // One request object for the read and its population, so the access functions share their
   // per-request membership lookup instead of repeating it.
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+  const req = await createLocalReq({ user }, payload)
   const { docs } = await payload.find({
     collection: 'memberships',
     where: { user: { equals: user.id } },

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../access/nobody'
 import { staffOnly } from '../access/staff-only'
 import { isEventType } from '../notifications/event-catalog'
-import { nobody } from './PortalAudit/access/nobody'
 
 /**
  * The transactional outbox: one row per thing worth telling someone, inserted in the same

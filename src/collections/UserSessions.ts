@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../access/nobody'
 import { staffOnly } from '../access/staff-only'
 
 /**
@@ -9,7 +10,7 @@ import { staffOnly } from '../access/staff-only'
 export const UserSessions: CollectionConfig = {
   slug: 'user-sessions',
   admin: { useAsTitle: 'userAgent', defaultColumns: ['user', 'userAgent', 'ip', 'lastSeenAt', 'pendingSecondFactor'], group: 'Customers' },
-  access: { read: staffOnly, create: () => false, update: () => false, delete: staffOnly },
+  access: { read: staffOnly, create: nobody, update: nobody, delete: staffOnly },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
     // The session id is the key to the session: support sees the device, never the id.

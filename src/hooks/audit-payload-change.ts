@@ -6,18 +6,18 @@ import type {
 } from 'payload'
 
 import { actorFromRequest, actorLabel } from '../audit/actor'
+import type { AuditAction } from '../audit/audit-actions'
 import { PORTAL_CHANGE } from '../audit/portal-change-context'
 import { changedFields } from '../audit/changed-fields'
 import { recordAuditEntry } from '../audit/record-audit-entry'
+import { extractIdOrNull, type RelationshipValue } from '../lib/extract-id'
 import { enqueuePortalEvent } from '../notifications/enqueue-portal-event'
 import type { EventType } from '../notifications/event-catalog'
 
-type Doc = Record<string, unknown> & { id?: number | string }
+/** A document as Payload's hooks pass it: ids are numbers (PostgreSQL serials), relationships possibly populated. */
+type Doc = Record<string, unknown> & { id?: number; organization?: RelationshipValue<number> | null; user?: RelationshipValue<number> | null }
 
-const idOf = (value: unknown): number | null =>
-  value == null ? null : Number(typeof value === 'object' ? (value as { id: unknown }).id : value)
-
-type Described = { action: string; organization: number | null; event?: { type: EventType; data: Record<string, unknown> } }
+type Described = { action: AuditAction; organization: number | null; event?: { type: EventType; data: Record<string, unknown> } }
 
 /**
  * Names a write that reached Payload directly and picks the portal event it implies, so a role
@@ -26,22 +26,22 @@ type Described = { action: string; organization: number | null; event?: { type: 
 function describe(slug: string, operation: 'create' | 'update' | 'delete', before: Doc | null, after: Doc | null): Described {
   const doc = after ?? before ?? {}
   const changes = changedFields(before, after)
-  const verb = { create: 'created', update: 'updated', delete: 'deleted' }[operation]
+  const verb = ({ create: 'created', update: 'updated', delete: 'deleted' } as const)[operation]
   if (slug === 'memberships') {
-    const organization = idOf(doc.organization)
-    const data = { subjectUserId: idOf(doc.user), changes }
+    const organization = extractIdOrNull(doc.organization)
+    const data = { subjectUserId: extractIdOrNull(doc.user), changes }
     if (operation === 'update' && 'role' in changes) return { action: 'member.role_changed', organization, event: { type: 'member.role_changed', data } }
     if (operation === 'delete') return { action: 'member.removed', organization, event: { type: 'member.removed', data } }
     return { action: `membership.${verb}`, organization }
   }
   if (slug === 'organizations') {
-    const organization = idOf(doc.id)
+    const organization = doc.id ?? null
     if (operation === 'update' && 'billingEmail' in changes) {
       return { action: 'organization.billing_email_changed', organization, event: { type: 'organization.billing_email_changed', data: { changes } } }
     }
     return { action: `organization.${verb}`, organization }
   }
-  return { action: `${slug.replace(/-/g, '_')}.${verb}`, organization: 'organization' in doc ? idOf(doc.organization) : null }
+  return { action: `${slug.replace(/-/g, '_')}.${verb}`, organization: 'organization' in doc ? extractIdOrNull(doc.organization) : null }
 }
 
 async function record(req: PayloadRequest, slug: string, operation: 'create' | 'update' | 'delete', before: Doc | null, after: Doc | null) {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { withTransaction } from '../lib/with-transaction'
-import { queueDelivery } from './jobs/queue-delivery'
+import { queueDelivery } from './queue-delivery'
 import { planDeliveries } from './plan-deliveries'
 
 /**

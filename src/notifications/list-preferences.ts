@@ -1,14 +1,14 @@
 import type { Payload } from 'payload'
 
+import type { PortalUser } from '../auth/portal-session'
 import type { Role } from '../access/roles'
-import type { User } from '../payload-types'
 import { CUSTOMER_CHANNELS, type CustomerChannel, EVENT_CATALOG, type EventType, eventTypesFor } from './event-catalog'
 import { loadRouting } from './load-routing'
 
 export type PreferenceRow = { eventType: EventType; label: string; channels: Record<CustomerChannel, boolean> }
 
 /** The preferences page's table: the events this role can receive, each channel as the member set it or as the default. */
-export async function listPreferences(payload: Payload, { user, organizationId, role }: { user: User; organizationId: number; role: Role }): Promise<PreferenceRow[]> {
+export async function listPreferences(payload: Payload, { user, organizationId, role }: { user: PortalUser; organizationId: number; role: Role }): Promise<PreferenceRow[]> {
   const [routing, { docs }] = await Promise.all([
     loadRouting(payload),
     payload.find({
@@ -16,7 +16,7 @@ export async function listPreferences(payload: Payload, { user, organizationId, 
       where: { organization: { equals: organizationId } },
       depth: 0,
       pagination: false,
-      user: { ...user, collection: 'users' },
+      user,
       overrideAccess: false,
     }),
   ])

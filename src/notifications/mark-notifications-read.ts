@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { User } from '../payload-types'
+import type { PortalUser } from '../auth/portal-session'
 
 /**
  * Marks the member's own notifications read: the given ids, or all unread in the organization.
@@ -9,7 +9,7 @@ import type { User } from '../payload-types'
  */
 export async function markNotificationsRead(
   payload: Payload,
-  { user, organizationId, ids }: { user: User; organizationId: number; ids: number[] | 'all' },
+  { user, organizationId, ids }: { user: PortalUser; organizationId: number; ids: number[] | 'all' },
 ): Promise<{ marked: number }> {
   const { docs } = await payload.update({
     collection: 'notifications',
@@ -21,7 +21,7 @@ export async function markNotificationsRead(
     },
     data: { readAt: new Date().toISOString() },
     depth: 0,
-    user: { ...user, collection: 'users' },
+    user,
     overrideAccess: false,
   })
   return { marked: docs.length }

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { extractIdOrNull } from '../lib/extract-id'
 import type { PortalEvent } from '../payload-types'
 import { CUSTOMER_CHANNELS, type Channel, eventDefinition, isEventType } from './event-catalog'
 import { loadRouting } from './load-routing'
@@ -8,9 +9,6 @@ export type PlannedDelivery = { key: string; channel: Channel; recipient: string
 
 /** The Slack route's recipient name: one support channel today, room for per-team routes later. */
 export const SLACK_SUPPORT_ROUTE = 'slack:support'
-
-const idOf = (value: unknown): number | null =>
-  value == null ? null : Number(typeof value === 'object' ? (value as { id: unknown }).id : value)
 
 /**
  * Who gets an event on which channel: the support Slack channel if routed; the organization's
@@ -27,9 +25,9 @@ export async function planDeliveries(req: PayloadRequest, event: PortalEvent): P
     planned.push({ key: `${event.id}:slack:${SLACK_SUPPORT_ROUTE}`, channel: 'slack', recipient: SLACK_SUPPORT_ROUTE })
   }
 
-  const organization = idOf(event.organization)
-  const data = (event.data ?? {}) as { subjectUserId?: unknown }
-  const subject = idOf(data.subjectUserId)
+  const organization = extractIdOrNull(event.organization)
+  const data = (event.data ?? {}) as { subjectUserId?: number | null }
+  const subject = extractIdOrNull(data.subjectUserId)
   const recipientIds = new Set<number>()
   if (organization !== null && definition.recipients.length > 0) {
     const { docs } = await req.payload.find({
@@ -74,8 +72,8 @@ export async function planDeliveries(req: PayloadRequest, event: PortalEvent): P
 
 /** The customer who made the change, read from the event's audit row. */
 async function actorUserOf(req: PayloadRequest, event: PortalEvent): Promise<number | null> {
-  const auditId = idOf(event.audit)
+  const auditId = extractIdOrNull(event.audit)
   if (auditId === null) return null
   const audit = await req.payload.findByID({ collection: 'portal-audit', id: auditId, depth: 0, overrideAccess: true, req, disableErrors: true })
-  return idOf(audit?.actorUser)
+  return extractIdOrNull(audit?.actorUser)
 }

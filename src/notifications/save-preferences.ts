@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../audit/actor'
-import { recordPortalChange } from '../audit/record-portal-change'
+import { commitPortalChange } from '../audit/record-portal-change'
 import type { User } from '../payload-types'
 import type { CustomerChannel, EventType } from './event-catalog'
 
@@ -27,7 +27,7 @@ export async function savePreferences(
   const current = (choice: PreferenceChoice) => existing.docs.find((row) => row.eventType === choice.eventType && row.channel === choice.channel)
   const changed = choices.filter((choice) => current(choice)?.enabled !== choice.enabled)
   if (changed.length === 0) return { changed: 0 }
-  await recordPortalChange(
+  await commitPortalChange(
     payload,
     {
       actor,

@@ -49,7 +49,7 @@ export async function acceptInvitation(payload: Payload, input: AcceptInput, now
       if (existing.totalDocs > 0) return { ok: false, reason: 'account_exists' }
       const account = input.newAccount
       const { entityId } = await recordPortalChange(
-        payload,
+        req,
         { actor: { kind: 'customer', label: invitation.email, ...request }, organization: organizationId, entity: { type: 'users' }, action: 'account.created' },
         async (inner) => {
           const created = await inner.payload.create({
@@ -61,7 +61,6 @@ export async function acceptInvitation(payload: Payload, input: AcceptInput, now
           })
           return { entityId: created.id, after: { email: created.email, name: created.name, via: `invitation ${invitation.id}` } }
         },
-        { req },
       )
       user = await req.payload.findByID({ collection: 'users', id: Number(entityId), depth: 0, overrideAccess: true, req })
       createdAccount = true
@@ -72,7 +71,7 @@ export async function acceptInvitation(payload: Payload, input: AcceptInput, now
     if (already.totalDocs > 0) return { ok: false, reason: 'already_member' }
 
     const { entityId } = await recordPortalChange(
-      payload,
+      req,
       {
         actor: { kind: 'customer', user: { id: joiner.id, email: joiner.email, collection: 'users' }, ...request },
         organization: organizationId,
@@ -92,7 +91,6 @@ export async function acceptInvitation(payload: Payload, input: AcceptInput, now
         await inner.payload.update({ collection: 'invitations', id: invitation.id, data: { status: 'accepted', acceptedBy: joiner.id, acceptedAt }, depth: 0, overrideAccess: true, req: inner })
         return { entityId: membership.id, after: { user: joiner.id, role: invitation.role, invitation: invitation.id } }
       },
-      { req },
     )
     return { ok: true, user: joiner, organizationId, membershipId: Number(entityId), createdAccount }
   })

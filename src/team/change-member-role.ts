@@ -20,7 +20,7 @@ export async function changeMemberRole(payload: Payload, actor: TeamActor, input
       newRole: input.newRole,
     })
     await recordPortalChange(
-      payload,
+      req,
       {
         actor: actor.audit,
         organization: actor.organizationId,
@@ -33,7 +33,6 @@ export async function changeMemberRole(payload: Payload, actor: TeamActor, input
         await inner.payload.update({ collection: 'memberships', id: member.id, data: { role: input.newRole }, depth: 0, overrideAccess: true, req: inner })
         return { after: { role: input.newRole } }
       },
-      { req },
     )
     return { memberId: member.id, role: input.newRole, previousRole: member.role }
   })

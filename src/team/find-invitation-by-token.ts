@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { isRole, type Role } from '../access/roles'
 import type { Invitation } from '../payload-types'
-import { hashInvitationToken, looksLikeInvitationToken } from './invitation-token'
+import { hashSingleUseToken, looksLikeSingleUseToken } from '../lib/single-use-token'
 
 export type InvitationState = 'valid' | 'expired' | 'revoked' | 'accepted' | 'unknown'
 
@@ -25,10 +25,10 @@ const stateOf = (invitation: Invitation, now: Date): Exclude<InvitationState, 'u
  * token's hash only. Pass the transaction's `req` to read it under the team lock.
  */
 export async function findInvitationByToken(payload: Payload, token: string, { now = new Date(), req }: { now?: Date; req?: PayloadRequest } = {}): Promise<InvitationLookup> {
-  if (!looksLikeInvitationToken(token)) return { state: 'unknown' }
+  if (!looksLikeSingleUseToken(token)) return { state: 'unknown' }
   const { docs } = await payload.find({
     collection: 'invitations',
-    where: { tokenHash: { equals: hashInvitationToken(token) } },
+    where: { tokenHash: { equals: hashSingleUseToken(token) } },
     limit: 1,
     depth: 1,
     populate: { organizations: { name: true }, users: { name: true, email: true } },

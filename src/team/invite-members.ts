@@ -5,7 +5,8 @@ import { recordPortalChange } from '../audit/record-portal-change'
 import { t } from '../i18n/t'
 import { PortalError } from '../lib/api/portal-error'
 import { assertTeamAllowed } from './assert-team-allowed'
-import { generateInvitationToken, hashInvitationToken, invitationExpiresAt } from './invitation-token'
+import { hashSingleUseToken, newSingleUseToken } from '../lib/single-use-token'
+import { invitationExpiresAt } from './invitation-expires-at'
 import { parseEmailList } from './parse-email-list'
 import { seatsInUse } from './seats-in-use'
 import { type InvitationEmail, sendInvitationEmail } from './send-invitation-email'
@@ -72,9 +73,9 @@ export async function inviteMembers(payload: Payload, actor: TeamActor, input: {
     const sentAt = now.toISOString()
     const invitations: InvitationEmail[] = []
     for (const email of emails) {
-      const token = generateInvitationToken()
+      const token = newSingleUseToken()
       const { entityId } = await recordPortalChange(
-        payload,
+        req,
         {
           actor: actor.audit,
           organization: actor.organizationId,
@@ -85,14 +86,13 @@ export async function inviteMembers(payload: Payload, actor: TeamActor, input: {
         async (inner) => {
           const invitation = await inner.payload.create({
             collection: 'invitations',
-            data: { organization: actor.organizationId, email, role: input.role, tokenHash: hashInvitationToken(token), expiresAt, invitedBy: actor.user.id, status: 'pending', lastSentAt: sentAt },
+            data: { organization: actor.organizationId, email, role: input.role, tokenHash: hashSingleUseToken(token), expiresAt, invitedBy: actor.user.id, status: 'pending', lastSentAt: sentAt },
             depth: 0,
             overrideAccess: true,
             req: inner,
           })
           return { entityId: invitation.id, after: { email, role: input.role, expiresAt } }
         },
-        { req },
       )
       invitations.push({ invitationId: Number(entityId), email, role: input.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName })
     }

@@ -12,7 +12,7 @@ export async function leaveOrganization(payload: Payload, actor: TeamActor) {
     assertTeamAllowed(actor.user.id, membership, 'team.leave')
     const { id, role } = membership
     await recordPortalChange(
-      payload,
+      req,
       {
         actor: actor.audit,
         organization: actor.organizationId,
@@ -25,7 +25,6 @@ export async function leaveOrganization(payload: Payload, actor: TeamActor) {
         await inner.payload.delete({ collection: 'memberships', id, depth: 0, overrideAccess: true, req: inner })
         return { after: null }
       },
-      { req },
     )
     return { organizationId: actor.organizationId }
   })

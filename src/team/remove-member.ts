@@ -16,7 +16,7 @@ export async function removeMember(payload: Payload, actor: TeamActor, input: { 
     const member = await findMember(req, actor.organizationId, input.memberId)
     assertTeamAllowed(actor.user.id, await actorMembership(req, actor), 'team.remove', { userId: member.userId, role: member.role })
     await recordPortalChange(
-      payload,
+      req,
       {
         actor: actor.audit,
         organization: actor.organizationId,
@@ -29,7 +29,6 @@ export async function removeMember(payload: Payload, actor: TeamActor, input: { 
         await inner.payload.delete({ collection: 'memberships', id: member.id, depth: 0, overrideAccess: true, req: inner })
         return { after: null }
       },
-      { req },
     )
     return { memberId: member.id }
   })

@@ -4,7 +4,8 @@ import type { Role } from '../access/roles'
 import { recordPortalChange } from '../audit/record-portal-change'
 import { assertTeamAllowed } from './assert-team-allowed'
 import { findPendingInvitation } from './find-pending-invitation'
-import { generateInvitationToken, hashInvitationToken, invitationExpiresAt } from './invitation-token'
+import { hashSingleUseToken, newSingleUseToken } from '../lib/single-use-token'
+import { invitationExpiresAt } from './invitation-expires-at'
 import { sendInvitationEmail } from './send-invitation-email'
 import { actorMembership, type TeamActor } from './team-actor'
 import { inTeamTransaction } from './team-transaction'
@@ -20,7 +21,7 @@ export async function resendInvitation(
   input: { invitationId: number },
   now = new Date(),
 ): Promise<{ id: number; email: string; role: Role; expiresAt: string; emailSent: boolean }> {
-  const token = generateInvitationToken()
+  const token = newSingleUseToken()
   const expiresAt = invitationExpiresAt(now).toISOString()
   const sentAt = now.toISOString()
   const { invitation, organizationName } = await inTeamTransaction(payload, actor.organizationId, async (req) => {
@@ -28,7 +29,7 @@ export async function resendInvitation(
     assertTeamAllowed(actor.user.id, await actorMembership(req, actor), 'team.invite', { newRole: invitation.role })
     const organization = await req.payload.findByID({ collection: 'organizations', id: actor.organizationId, depth: 0, overrideAccess: true, req })
     await recordPortalChange(
-      payload,
+      req,
       {
         actor: actor.audit,
         organization: actor.organizationId,
@@ -40,14 +41,13 @@ export async function resendInvitation(
         await inner.payload.update({
           collection: 'invitations',
           id: invitation.id,
-          data: { tokenHash: hashInvitationToken(token), expiresAt, lastSentAt: sentAt },
+          data: { tokenHash: hashSingleUseToken(token), expiresAt, lastSentAt: sentAt },
           depth: 0,
           overrideAccess: true,
           req: inner,
         })
         return { after: { expiresAt, lastSentAt: sentAt } }
       },
-      { req },
     )
     return { invitation, organizationName: organization.name }
   })

@@ -13,7 +13,7 @@ export async function revokeInvitation(payload: Payload, actor: TeamActor, input
     assertTeamAllowed(actor.user.id, await actorMembership(req, actor), 'team.revoke_invitation')
     const revokedAt = now.toISOString()
     await recordPortalChange(
-      payload,
+      req,
       {
         actor: actor.audit,
         organization: actor.organizationId,
@@ -26,7 +26,6 @@ export async function revokeInvitation(payload: Payload, actor: TeamActor, input
         await inner.payload.update({ collection: 'invitations', id: invitation.id, data: { status: 'revoked', revokedAt }, depth: 0, overrideAccess: true, req: inner })
         return { after: { status: 'revoked', revokedAt } }
       },
-      { req },
     )
     return { invitationId: invitation.id, status: 'revoked' as const }
   })

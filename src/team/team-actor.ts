@@ -7,11 +7,7 @@ import type { User } from '../payload-types'
 /** Who is changing the team, in which organization, and the request details the audit row keeps. */
 export type TeamActor = { user: Pick<User, 'id' | 'email' | 'name'>; organizationId: number; audit: AuditActor }
 
-export const teamActor = (user: TeamActor['user'], organizationId: number, request: Pick<AuditActor, 'ip' | 'userAgent' | 'requestId'>): TeamActor => ({
-  user,
-  organizationId,
-  audit: { kind: 'customer', user: { id: user.id, email: user.email, collection: 'users' }, ...request },
-})
+export const teamActor = (user: TeamActor['user'], organizationId: number, audit: AuditActor): TeamActor => ({ user, organizationId, audit })
 
 /**
  * The actor's membership as it is now, read inside the team transaction: the role the session saw a

@@ -27,7 +27,7 @@ export async function transferOwnership(payload: Payload, actor: TeamActor, inpu
     assertTeamAllowed(actor.user.id, owner, 'team.transfer_ownership', { userId: member.userId, role: member.role })
     const previousOwnerId = owner.id
     await recordPortalChange(
-      payload,
+      req,
       {
         actor: actor.audit,
         organization: actor.organizationId,
@@ -41,7 +41,6 @@ export async function transferOwnership(payload: Payload, actor: TeamActor, inpu
         await inner.payload.update({ collection: 'memberships', id: member.id, data: { role: 'owner' }, depth: 0, overrideAccess: true, req: inner })
         return { after: { ownerUser: member.userId, previousOwnerRole: 'admin' } }
       },
-      { req },
     )
     return { ownerMemberId: member.id, previousOwnerMemberId: previousOwnerId }
   })

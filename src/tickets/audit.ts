@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { snapshotOf } from './classifier/serialize'
 import { cleanTicketText, collapseWhitespace } from './clean-text'
 import type { TextClassifier } from './classifier/text-classifier'
-import { CsvFileWriter, csvField, csvLine } from './csv/csv-writer'
+import { CsvFileWriter, csvText } from './csv/csv-writer'
 import type { AuditSummary, ReasonSummary } from './audit-summary'
 import { SUMMARY_FILE } from './audit-summary'
 import type { ColumnMap } from './formats/mapped-csv'
@@ -115,10 +115,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
       if (tags.overridden[i] === 1) counts.overridden++
       firstCreated = Math.min(firstCreated, ticket.createdAt)
       lastCreated = Math.max(lastCreated, ticket.createdAt)
-      // Only the id can need quoting; the rest are ids, numbers and dates (one line per ticket, so no array).
-      tagged.writeLine(
-        `${csvField(ticket.id)},${new Date(ticket.createdAt).toISOString()},${reasonId},${confidence.toFixed(3)},${meta.portalScreen},${absorbableText.get(reasonId)},${resolutionHours === null ? '' : resolutionHours.toFixed(2)},${handleMinutes.toFixed(1)},${cost.toFixed(2)}\n`,
-      )
+      tagged.write([
+        ticket.id,
+        new Date(ticket.createdAt).toISOString(),
+        reasonId,
+        confidence.toFixed(3),
+        meta.portalScreen,
+        absorbableText.get(reasonId)!,
+        resolutionHours === null ? null : resolutionHours.toFixed(2),
+        handleMinutes.toFixed(1),
+        cost.toFixed(2),
+      ])
     }
   }
 
@@ -211,19 +218,17 @@ export function rankedCsv(ranked: readonly ReasonSummary[]): string {
   const header = ['rank', 'reason', 'label', 'tickets', 'share', 'cumulative_share', 'median_resolution_hours', 'total_human_cost', 'portal_screen', 'absorbable']
   const rows = ranked
     .slice(0, RANKED_REASONS_LISTED)
-    .map((reason) =>
-      csvLine([
-        reason.rank,
-        reason.id,
-        reason.label,
-        reason.tickets,
-        reason.share.toFixed(4),
-        reason.cumulativeShare.toFixed(4),
-        reason.medianResolutionHours === null ? null : reason.medianResolutionHours.toFixed(2),
-        reason.cost.toFixed(2),
-        reason.portalScreen,
-        reason.absorbable ? 'yes' : 'no',
-      ]),
-    )
-  return csvLine(header) + rows.join('')
+    .map((reason) => [
+      reason.rank,
+      reason.id,
+      reason.label,
+      reason.tickets,
+      reason.share.toFixed(4),
+      reason.cumulativeShare.toFixed(4),
+      reason.medianResolutionHours === null ? null : reason.medianResolutionHours.toFixed(2),
+      reason.cost.toFixed(2),
+      reason.portalScreen,
+      reason.absorbable ? 'yes' : 'no',
+    ])
+  return csvText([header, ...rows])
 }

@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres'
 import { run } from '../../scripts/lib/next-build'
-import { startSlackReceiver } from '../integration/support/slack-receiver'
+import { SLACK_WEBHOOK, slackPosts, startHttpReceiver } from '../helpers/http-receiver'
 import type { BenchRow } from './types'
 
 const AUDIT_ROWS = 1_000_000
@@ -113,9 +113,9 @@ async function measureTimeline(payload: Payload) {
 }
 
 async function measureOutbox(payload: Payload) {
-  const { recordPortalChange } = await import('../../src/audit/record-portal-change')
-  const { startJobRunner } = await import('../../src/notifications/jobs/start-job-runner')
-  const slack = await startSlackReceiver()
+  const { commitPortalChange } = await import('../../src/audit/record-portal-change')
+  const { startJobRunner } = await import('../../src/jobs/start-job-runner')
+  const slack = await startHttpReceiver(SLACK_WEBHOOK)
   try {
     await payload.updateGlobal({ slug: 'notification-settings', data: { slackWebhookUrl: slack.url } })
     // Drain what the seed queued so only bench events are timed.
@@ -125,7 +125,7 @@ async function measureOutbox(payload: Payload) {
     const already = slack.accepted.length
 
     for (let index = 0; index < OUTBOX_EVENTS; index++) {
-      await recordPortalChange(
+      await commitPortalChange(
         payload,
         { actor: { kind: 'system', label: `bench-${index}` }, organization: null, entity: { type: 'sessions', id: index }, action: 'account.session_revoked', event: { type: 'account.session_revoked' } },
         async () => ({}),
@@ -136,10 +136,10 @@ async function measureOutbox(payload: Payload) {
     await waitFor(() => slack.accepted.length - already >= OUTBOX_EVENTS)
     const seconds = (performance.now() - started) / 1000
     await Promise.all(runners.map((runner) => runner.stop()))
-    const labels = slack.accepted.slice(already).map((post) => post.text)
+    const labels = slackPosts(slack).slice(already).map((post) => post.text)
     return { events: OUTBOX_EVENTS, seconds, duplicates: labels.length - new Set(labels).size }
   } finally {
-    await slack.close()
+    await slack.stop()
   }
 }
 

@@ -1,29 +1,20 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { launchBrowser, openPage, signIn } from '../helpers/browser'
+import { signIn, useBrowser } from '../helpers/browser'
 import { waitForMail } from '../helpers/mailbox'
 import { createE2eCustomer } from '../helpers/staff-api'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const { openPage } = useBrowser()
 
 describe('forgot password', () => {
   it('the email arrives, its link resets the password, the old one stops working, other sessions end', async () => {
     const customer = await createE2eCustomer('reset')
-    const other = await openPage(browser, 'reset-other-browser')
+    const other = await openPage('reset-other-browser')
     await other.page.goto('/sign-in')
     await signIn(other.page, customer.email, customer.password)
     await other.page.waitForURL('**/account')
 
-    const { page, context } = await openPage(browser, 'reset-password')
+    const { page } = await openPage('reset-password')
     const requestedAt = Date.now() - 1_000
     await page.goto('/sign-in')
     await page.getByRole('link', { name: 'Forgot your password?' }).click()
@@ -50,7 +41,5 @@ describe('forgot password', () => {
 
     await other.page.reload()
     expect(new URL(other.page.url()).pathname).toBe('/sign-in')
-    await other.context.close()
-    await context.close()
   })
 })

@@ -1,29 +1,20 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { launchBrowser, openPage, signIn } from '../helpers/browser'
+import { signIn, useBrowser } from '../helpers/browser'
 import { waitForMail } from '../helpers/mailbox'
 import { createE2eCustomer } from '../helpers/staff-api'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const { openPage } = useBrowser()
 
 describe('sessions', () => {
   it('revoking a session signs that browser out on its next request, and the user is told by email', async () => {
     const customer = await createE2eCustomer('sessions')
-    const second = await openPage(browser, 'sessions-second-browser')
+    const second = await openPage('sessions-second-browser')
     await second.page.goto('/sign-in')
     await signIn(second.page, customer.email, customer.password)
     await second.page.waitForURL('**/account')
 
-    const { page, context } = await openPage(browser, 'sessions-revoke')
+    const { page } = await openPage('sessions-revoke')
     await page.goto('/sign-in')
     await signIn(page, customer.email, customer.password)
     await page.waitForURL('**/account')
@@ -40,7 +31,5 @@ describe('sessions', () => {
     await page.reload()
     expect(new URL(page.url()).pathname).toBe('/account')
     await waitForMail(customer.email, /A session was signed out/, { after: revokedAt })
-    await second.context.close()
-    await context.close()
   })
 })

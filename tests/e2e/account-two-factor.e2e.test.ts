@@ -1,19 +1,11 @@
 import { generate } from 'otplib'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
-import { baseUrl, launchBrowser, openPage, signIn } from '../helpers/browser'
+import { baseUrl, signIn, useBrowser } from '../helpers/browser'
 import { createE2eCustomer } from '../helpers/staff-api'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const { openPage } = useBrowser()
 
 /** What the authenticator app would show `steps` periods from now (each step is accepted once). */
 const codeFor = (key: string, steps: number) => generate({ secret: key, epoch: Math.floor(Date.now() / 1000) + steps * 30 })
@@ -34,7 +26,7 @@ async function signInWithCode(page: Page, email: string, password: string, code:
 describe('two-factor sign-in', () => {
   it('enrol from the shown key → sign-in needs the code → a recovery code works once, not twice', async () => {
     const customer = await createE2eCustomer('two-factor')
-    const { page, context } = await openPage(browser, 'account-two-factor')
+    const { page } = await openPage('account-two-factor')
     await page.goto('/sign-in')
     await signIn(page, customer.email, customer.password)
     await page.waitForURL('**/account')
@@ -72,12 +64,11 @@ describe('two-factor sign-in', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'isn’t right' }).count()).resolves.toBe(1)
     await page.goto('/account')
     expect(new URL(page.url()).pathname).toBe('/sign-in')
-    await context.close()
   })
 
   it('POST /api/users/login with the right password returns no usable session for an enrolled user', async () => {
     const customer = await createE2eCustomer('rest-login')
-    const { page, context } = await openPage(browser, 'account-rest-login')
+    const { page, context } = await openPage('account-rest-login')
     await page.goto('/sign-in')
     await signIn(page, customer.email, customer.password)
     await page.waitForURL('**/account')

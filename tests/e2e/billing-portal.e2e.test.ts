@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { launchBrowser, openPage, signIn } from '../helpers/browser'
+import { signIn, useBrowser } from '../helpers/browser'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const { openPage } = useBrowser()
 
 describe('Billing → Stripe Customer Portal → back', () => {
   it('billing@demo.test changes the card in the portal and sees the new one once the webhook lands', async () => {
-    const { page, context } = await openPage(browser, 'billing-portal-card')
+    const { page } = await openPage('billing-portal-card')
     await page.goto('/sign-in?next=/account/billing')
     await signIn(page, 'billing@demo.test')
     await page.waitForURL('**/account/billing')
@@ -43,17 +34,15 @@ describe('Billing → Stripe Customer Portal → back', () => {
     expect(card).toContain('Mastercard')
     expect(card).toContain('4444')
     await expect(page.getByText('Expires 12/2034').isVisible()).resolves.toBe(true)
-    await context.close()
   })
 
   it('a viewer sees why Billing is closed to them, and no portal button', async () => {
-    const { page, context } = await openPage(browser, 'billing-viewer')
+    const { page } = await openPage('billing-viewer')
     await page.goto('/sign-in?next=/account/billing')
     await signIn(page, 'viewer@demo.test')
     await page.waitForURL('**/account/billing')
     await expect(page.getByRole('button', { name: 'Update payment method' }).count()).resolves.toBe(0)
     const status = await page.request.post('/api/billing/portal-session', { data: { flow: 'payment_method_update' }, headers: { 'Sec-Fetch-Site': 'same-origin' } })
     expect(status.status()).toBe(403)
-    await context.close()
   })
 })

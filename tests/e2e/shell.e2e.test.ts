@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { baseUrl, launchBrowser, openPage, signIn } from '../helpers/browser'
+import { baseUrl, signIn, useBrowser } from '../helpers/browser'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const { openPage } = useBrowser()
 
 describe('sign-in and return', () => {
   it('an unauthenticated visit to /account/team goes to sign-in and comes back to /account/team', async () => {
-    const { page, context } = await openPage(browser, 'signin-return')
+    const { page } = await openPage('signin-return')
     await page.goto('/account/team')
     expect(new URL(page.url()).pathname).toBe('/sign-in')
     expect(new URL(page.url()).searchParams.get('next')).toBe('/account/team')
@@ -23,11 +14,10 @@ describe('sign-in and return', () => {
     await page.waitForURL('**/account/team')
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Team')
     await expect(page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Team' }).getAttribute('aria-current')).resolves.toBe('page')
-    await context.close()
   })
 
   it('a wrong password says so, keeps the email, and does not sign in', async () => {
-    const { page, context } = await openPage(browser, 'signin-wrong-password')
+    const { page } = await openPage('signin-wrong-password')
     await page.goto('/sign-in?next=/account/billing')
     await signIn(page, 'owner@demo.test', 'not-the-password')
     await page.waitForURL('**/sign-in?**')
@@ -35,20 +25,18 @@ describe('sign-in and return', () => {
     await expect(page.getByLabel('Email').inputValue()).resolves.toBe('owner@demo.test')
     await page.goto('/account')
     expect(new URL(page.url()).pathname).toBe('/sign-in')
-    await context.close()
   })
 
   it('next= cannot send anyone off-site', async () => {
-    const { page, context } = await openPage(browser, 'signin-open-redirect')
+    const { page } = await openPage('signin-open-redirect')
     await page.goto('/sign-in?next=//evil.example/phish')
     await signIn(page, 'owner@demo.test')
     await page.waitForURL('**/account')
     expect(new URL(page.url()).origin).toBe(baseUrl())
-    await context.close()
   })
 
   it('the first Tab lands on the skip link, which moves focus to the content', async () => {
-    const { page, context } = await openPage(browser, 'skip-link')
+    const { page } = await openPage('skip-link')
     await page.goto('/sign-in?next=/account')
     await signIn(page, 'owner@demo.test')
     await page.waitForURL('**/account')
@@ -56,13 +44,12 @@ describe('sign-in and return', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content')
     await page.keyboard.press('Enter')
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main')
-    await context.close()
   })
 })
 
 describe('legacy URLs', () => {
   it('/settings/billing answers 308 and lands on /account/billing', async () => {
-    const { page, context } = await openPage(browser, 'legacy-settings')
+    const { page, context } = await openPage('legacy-settings')
     const response = await context.request.get('/settings/billing', { maxRedirects: 0 })
     expect(response.status()).toBe(308)
     expect(new URL(response.headers().location, baseUrl()).pathname).toBe('/account/billing')
@@ -72,7 +59,6 @@ describe('legacy URLs', () => {
     await page.goto('/settings/billing')
     expect(new URL(page.url()).pathname).toBe('/account/billing')
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Billing')
-    await context.close()
   })
 })
 
@@ -103,7 +89,7 @@ describe('rollout flags', () => {
     const otherInc = ((await search.json()) as { docs: Array<{ id: number }> }).docs[0]
     await setTeamFlag({ mode: 'organizations', organizations: [otherInc.id] })
 
-    const demo = await openPage(browser, 'flag-off-demo')
+    const demo = await openPage('flag-off-demo')
     await demo.page.goto('/sign-in?next=/account')
     await signIn(demo.page, 'owner@demo.test')
     await demo.page.waitForURL('**/account')
@@ -115,12 +101,11 @@ describe('rollout flags', () => {
     await expect(demo.page.getByRole('heading', { name: 'Page not found' }).count()).resolves.toBe(1)
     await demo.context.close()
 
-    const other = await openPage(browser, 'flag-on-other')
+    const other = await openPage('flag-on-other')
     await other.page.goto('/sign-in?next=/account/team')
     await signIn(other.page, 'owner@other.test')
     await other.page.waitForURL('**/account/team')
     await expect(other.page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Team' }).count()).resolves.toBe(1)
-    await other.context.close()
   })
 
   it('staff cannot switch on a screen that is not in the signed scope', async () => {

@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { launchBrowser, openPage, signIn } from '../helpers/browser'
+import { signIn, useBrowser } from '../helpers/browser'
 import { waitForMail } from '../helpers/mailbox'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const { openPage } = useBrowser()
 
 describe('inviting a teammate, end to end', () => {
   it('admin invites a new address → email → link in a fresh browser → account created → member in /account/team; the link then refuses', async () => {
     const invitee = `newcomer-${Date.now()}@invitee.test`
     const sentAfter = Date.now() - 1000
 
-    const admin = await openPage(browser, 'team-invite-admin')
+    const admin = await openPage('team-invite-admin')
     await admin.page.goto('/account/team')
     await signIn(admin.page, 'admin@demo.test')
     await admin.page.waitForURL('**/account/team')
@@ -33,7 +24,7 @@ describe('inviting a teammate, end to end', () => {
     const link = mail.text!.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/)?.[0]
     expect(link).toBeTruthy()
 
-    const newcomer = await openPage(browser, 'team-invite-newcomer')
+    const newcomer = await openPage('team-invite-newcomer')
     await newcomer.page.goto(link!)
     await newcomer.page.getByRole('heading', { name: 'Join Demo Co on Portico' }).waitFor()
     await newcomer.page.getByText(`invited ${invitee} to join Demo Co as Member`).waitFor()
@@ -51,20 +42,19 @@ describe('inviting a teammate, end to end', () => {
     await admin.page.getByRole('table', { name: 'Members of Demo Co' }).getByText(invitee).waitFor()
     await expect(admin.page.getByRole('table', { name: 'Pending invitations to Demo Co' }).getByText(invitee).count()).resolves.toBe(0)
 
-    const again = await openPage(browser, 'team-invite-reuse')
+    const again = await openPage('team-invite-reuse')
     await again.page.goto(link!)
     await again.page.getByRole('heading', { name: 'This invitation has already been used' }).waitFor()
     await expect(again.page.getByLabel('Choose a password').count()).resolves.toBe(0)
 
-    await Promise.all([admin.context.close(), newcomer.context.close(), again.context.close()])
   })
 
   it('a role change shows at once, and snaps back with the server’s message when it is refused', async () => {
-    const owner = await openPage(browser, 'team-role-owner')
+    const owner = await openPage('team-role-owner')
     await owner.page.goto('/account/team')
     await signIn(owner.page, 'owner@demo.test')
     await owner.page.waitForURL('**/account/team')
-    const admin = await openPage(browser, 'team-role-admin')
+    const admin = await openPage('team-role-admin')
     await admin.page.goto('/account/team')
     await signIn(admin.page, 'admin@demo.test')
     await admin.page.waitForURL('**/account/team')
@@ -86,6 +76,5 @@ describe('inviting a teammate, end to end', () => {
     await owner.page.getByText('Adam Admin is now Admin.').waitFor()
     await owner.page.getByLabel('Role of Mo Member').selectOption('member')
     await owner.page.getByText('Mo Member is now Member.').waitFor()
-    await Promise.all([owner.context.close(), admin.context.close()])
   })
 })

@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
   process.env.STRIPE_EMULATOR_URL = `http://127.0.0.1:${await freePort()}`
   const verbose = process.env.PORTICO_VERBOSE === '1'
   const mailDir = path.join(dataDir, 'mail')
-  const smtp = await startSmtpReceiver(mailDir)
+  const smtp = await startSmtpReceiver({ dir: mailDir })
   const server = await startPortalServer({
     port,
     postgresDir: path.join(dataDir, 'postgres'),

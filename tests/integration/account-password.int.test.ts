@@ -14,7 +14,7 @@ import { POST as forgotPasswordRoute } from '../../src/app/(portal)/api/portal/f
 import { payloadSessionAdapter } from '../../src/auth/adapters/payload-adapter'
 import { resolvePortalSession } from '../../src/auth/portal-session'
 import type { PortalError } from '../../src/lib/api/portal-error'
-import { runDueJobs } from '../../src/notifications/jobs/run-due-jobs'
+import { runDueJobs } from '../../src/jobs/run-due-jobs'
 import { cookieHeaders, createAccountUser, selfActor, TEST_PASSWORD } from '../helpers/account'
 import { readMailbox } from '../helpers/mailbox'
 import { testPayload } from '../helpers/payload'

@@ -5,11 +5,11 @@ import { GET as activityGET } from '../../src/app/(portal)/api/portal/activity/r
 import { GET as notificationsGET } from '../../src/app/(portal)/api/portal/notifications/route'
 import { PUT as preferencesPUT } from '../../src/app/(portal)/api/portal/notifications/preferences/route'
 import { POST as readPOST } from '../../src/app/(portal)/api/portal/notifications/read/route'
-import { recordPortalChange } from '../../src/audit/record-portal-change'
+import { commitPortalChange } from '../../src/audit/record-portal-change'
 import { ORGANIZATION_COOKIE } from '../../src/auth/portal-session'
 import type { User } from '../../src/payload-types'
 import { asCustomer, createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
-import { runJobsNow } from './support/jobs'
+import { runJobsNow } from '../helpers/jobs'
 
 let payload: Payload
 let orgA: TestOrganization
@@ -26,7 +26,7 @@ async function call(handler: (request: Request) => Promise<Response>, user: User
 }
 
 const touch = (org: TestOrganization, actor: User, index: number, type: 'api_key.created' | 'api_key.revoked' = 'api_key.created') =>
-  recordPortalChange(
+  commitPortalChange(
     payload,
     { actor: { kind: 'customer', user: asCustomer(actor) }, organization: org.organization.id, entity: { type: 'api-keys', id: index }, action: type, event: { type } },
     async () => ({ after: { name: `key ${index}` } }),

@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { recordPortalChange } from '../../src/audit/record-portal-change'
+import { commitPortalChange, recordPortalChange } from '../../src/audit/record-portal-change'
 import { withTransaction } from '../../src/lib/with-transaction'
 import type { Staff } from '../../src/payload-types'
 import { asCustomer, createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
-import { payloadHttp } from './support/payload-http'
+import { payloadHttp } from '../helpers/payload-http'
 
 let payload: Payload
 let orgA: TestOrganization
@@ -30,7 +30,7 @@ beforeAll(async () => {
 })
 
 const changeBillingEmail = (email: string, options: { failAfter?: boolean; eventType?: string } = {}) =>
-  recordPortalChange(
+  commitPortalChange(
     payload,
     {
       actor: { kind: 'customer', user: asCustomer(orgA.members.admin), ip: '203.0.113.9', userAgent: 'vitest', requestId: `req-${email}` },
@@ -66,9 +66,9 @@ describe('recordPortalChange: one transaction', () => {
     const eventsBefore = (await payload.count({ collection: 'portal-events' })).totalDocs
     await expect(
       withTransaction(payload, async (req) => {
-        await recordPortalChange(payload, { actor: { kind: 'system', label: 'test' }, organization: orgA.organization.id, entity: { type: 'organizations', id: orgA.organization.id }, action: 'organization.billing_email_changed', event: { type: 'organization.billing_email_changed' } }, async (inner) => ({
+        await recordPortalChange(req, { actor: { kind: 'system', label: 'test' }, organization: orgA.organization.id, entity: { type: 'organizations', id: orgA.organization.id }, action: 'organization.billing_email_changed', event: { type: 'organization.billing_email_changed' } }, async (inner) => ({
           after: await payload.update({ collection: 'organizations', id: orgA.organization.id, data: { billingEmail: 'rolled-back@a.example' }, req: inner }),
-        }), { req })
+        }))
         throw new Error('crash after the write')
       }),
     ).rejects.toThrow('crash after the write')
@@ -178,7 +178,7 @@ describe('the audit trail is append-only', () => {
 
 describe('cross-tenant: who reads which activity', () => {
   it('an admin of org A reads org A’s trail and never org B’s; a member reads none', async () => {
-    await recordPortalChange(payload, { actor: { kind: 'system', label: 'test' }, organization: orgB.organization.id, entity: { type: 'organizations', id: orgB.organization.id }, action: 'organization.renamed' }, async () => ({}))
+    await commitPortalChange(payload, { actor: { kind: 'system', label: 'test' }, organization: orgB.organization.id, entity: { type: 'organizations', id: orgB.organization.id }, action: 'organization.updated' }, async () => ({}))
     const asAdmin = await payload.find({ collection: 'portal-audit', user: asCustomer(orgA.members.admin), overrideAccess: false, pagination: false, depth: 0 })
     expect(asAdmin.docs.length).toBeGreaterThan(0)
     expect(new Set(asAdmin.docs.map((row) => row.organization))).toEqual(new Set([orgA.organization.id]))

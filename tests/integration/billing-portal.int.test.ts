@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PUT as detailsPUT } from '../../src/app/(portal)/api/billing/details/route'
 import { POST as portalSessionPOST } from '../../src/app/(portal)/api/billing/portal-session/route'
 import { customerIdempotencyKey } from '../../src/billing/customer-sync/ensure-stripe-customer'
-import type { StripeEmulator } from '../../src/billing/emulator'
+import type { StripeEmulator } from '../../emulator/stripe'
 import { ORGANIZATION_COOKIE } from '../../src/auth/portal-session'
 import type { User } from '../../src/payload-types'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
-import { runJobsNow } from './support/jobs'
-import { startStripeForApp } from './support/stripe'
+import { runJobsNow } from '../helpers/jobs'
+import { startStripeForApp } from '../helpers/stripe'
 
 let payload: Payload
 let emulator: StripeEmulator

@@ -5,14 +5,14 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { recordPortalChange } from '../../src/audit/record-portal-change'
+import { commitPortalChange } from '../../src/audit/record-portal-change'
 import type { Membership, NotificationDelivery, Staff } from '../../src/payload-types'
 import { savePreferences } from '../../src/notifications/save-preferences'
 import { freePort } from '../../scripts/lib/free-port'
 import { asCustomer, createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
-import { runJobsNow, skipBackoff } from './support/jobs'
-import { startSlackReceiver } from './support/slack-receiver'
-import { startSmtpReceiver } from './support/smtp-receiver'
+import { runJobsNow, skipBackoff } from '../helpers/jobs'
+import { SLACK_WEBHOOK, slackPosts, startHttpReceiver } from '../helpers/http-receiver'
+import { startSmtpReceiver } from '../helpers/smtp-receiver'
 
 let payload: Payload
 let org: TestOrganization
@@ -27,7 +27,7 @@ const membershipOf = async (userId: number): Promise<Membership> =>
 /** A role change through the one write path, as the org's admin — the way the Team screen will make it. */
 async function changeRole(userId: number, role: Membership['role']) {
   const membership = await membershipOf(userId)
-  return recordPortalChange(
+  return commitPortalChange(
     payload,
     {
       actor: { kind: 'customer', user: asCustomer(org.members.owner) },
@@ -63,7 +63,7 @@ afterEach(async () => {
 
 describe('Slack: retries until the receiver recovers', () => {
   it('a receiver answering 500 to the first 3 posts gets the message exactly once, with exponential backoff between tries', async () => {
-    const slack = await startSlackReceiver({ failFirst: 3 })
+    const slack = await startHttpReceiver({ ...SLACK_WEBHOOK, failFirst: 3 })
     try {
       await routeSlackTo(slack.url)
       const { event } = await changeRole(org.members.viewer.id, 'member')
@@ -84,7 +84,7 @@ describe('Slack: retries until the receiver recovers', () => {
       expect(waits[1]).toBeGreaterThan(waits[0] * 1.5)
       expect(waits[2]).toBeGreaterThan(waits[1] * 1.5)
 
-      const [post] = slack.accepted
+      const [post] = slackPosts(slack)
       expect(post.text).toContain('A member’s role changed')
       const json = JSON.stringify(post.blocks)
       expect(json).toContain(org.organization.name)
@@ -99,13 +99,13 @@ describe('Slack: retries until the receiver recovers', () => {
       await runJobsNow(payload)
       expect(slack.accepted).toHaveLength(1)
     } finally {
-      await slack.close()
+      await slack.stop()
       await changeRole(org.members.viewer.id, 'viewer')
     }
   })
 
   it('a Slack that is down never fails the write; after the last retry the delivery is failed, visible to staff, and a staff retry delivers it', async () => {
-    const slack = await startSlackReceiver()
+    const slack = await startHttpReceiver(SLACK_WEBHOOK)
     slack.setFailing(true)
     try {
       await routeSlackTo(slack.url)
@@ -127,7 +127,7 @@ describe('Slack: retries until the receiver recovers', () => {
       expect(slack.accepted).toHaveLength(1)
       expect(await payload.findByID({ collection: 'notification-deliveries', id: failed.docs[0].id, depth: 0 })).toMatchObject({ status: 'sent', retry: false })
     } finally {
-      await slack.close()
+      await slack.stop()
       await changeRole(org.members.member.id, 'member')
     }
   })
@@ -148,7 +148,7 @@ describe('Email: SMTP down, then up', () => {
     expect(emailDeliveries.length).toBeGreaterThan(0)
     expect(emailDeliveries.every((delivery) => delivery.status === 'retrying')).toBe(true)
 
-    const smtp = await startSmtpReceiver(port)
+    const smtp = await startSmtpReceiver({ port })
     try {
       await skipBackoff(payload)
       await runJobsNow(payload)
@@ -165,7 +165,7 @@ describe('Email: SMTP down, then up', () => {
       const recipients = smtp.received.map((received) => (Array.isArray(received.to) ? received.to : [received.to]).flatMap((to) => to?.value.map((address) => address.address)))
       expect(recipients.flat().sort()).toEqual([org.members.admin.email, org.members.billing.email].sort())
     } finally {
-      await smtp.close()
+      await smtp.stop()
       await changeRole(org.members.billing.id, 'billing')
     }
   })

@@ -4,10 +4,10 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { recordPortalChange } from '../../src/audit/record-portal-change'
+import { commitPortalChange } from '../../src/audit/record-portal-change'
 import { testPayload } from '../helpers/payload'
-import { eventually, pendingJobs, runJobsNow } from './support/jobs'
-import { startSlackReceiver } from './support/slack-receiver'
+import { eventually, pendingJobs, runJobsNow } from '../helpers/jobs'
+import { SLACK_WEBHOOK, slackPosts, startHttpReceiver } from '../helpers/http-receiver'
 
 const EVENTS = 500
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -43,12 +43,12 @@ afterAll(async () => {
 
 describe('two workers over queued events', () => {
   it(`deliver each of ${EVENTS} events exactly once`, async () => {
-    const slack = await startSlackReceiver()
+    const slack = await startHttpReceiver(SLACK_WEBHOOK)
     try {
       await payload.updateGlobal({ slug: 'notification-settings', data: { slackWebhookUrl: slack.url, eventRules: [] } })
       // Account-level events with no subject: one Slack delivery each, nothing else.
       for (let index = 0; index < EVENTS; index++) {
-        await recordPortalChange(
+        await commitPortalChange(
           payload,
           { actor: { kind: 'system', label: `bulk-${index}` }, organization: null, entity: { type: 'sessions', id: index }, action: 'account.session_revoked', event: { type: 'account.session_revoked' } },
           async () => ({}),
@@ -65,7 +65,7 @@ describe('two workers over queued events', () => {
       // Give a duplicate, if there were one, time to arrive.
       await new Promise((resolve) => setTimeout(resolve, 1_500))
 
-      const labels = slack.accepted.map((post) => /by (bulk-\d+)\)/.exec(post.text)?.[1])
+      const labels = slackPosts(slack).map((post) => /by (bulk-\d+)\)/.exec(post.text)?.[1])
       expect(labels).toHaveLength(EVENTS)
       expect(new Set(labels).size).toBe(EVENTS)
       expect(slack.attempts()).toBe(EVENTS)
@@ -73,7 +73,7 @@ describe('two workers over queued events', () => {
       expect(rows).toEqual([{ status: 'sent', count: EVENTS, attempts: 1 }])
       expect(outputs.every((lines) => lines.join('').includes('delivering portal events'))).toBe(true)
     } finally {
-      await slack.close()
+      await slack.stop()
     }
   }, 300_000)
 })

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { ORGANIZATION_COOKIE, resolvePortalSession } from '../../src/auth/portal-session'
 import { payloadSessionAdapter } from '../../src/auth/adapters/payload-adapter'
-import { seedDemoWorkspace } from '../../src/seed/demo-workspace'
+import { seedDemoWorkspace } from '../../scripts/demo/demo-workspace'
 import { createOrganizationWithEveryRole, testPayload } from '../helpers/payload'
 
 let payload: Payload

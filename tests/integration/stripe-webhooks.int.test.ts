@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { snapshotOfOrganization } from '../../src/billing/customer-sync/billing-snapshot'
 import { fetchStripeSnapshot } from '../../src/billing/customer-sync/fetch-stripe-snapshot'
-import type { StripeEmulator } from '../../src/billing/emulator'
+import type { StripeEmulator } from '../../emulator/stripe'
 import { STRIPE_API_VERSION } from '../../src/billing/stripe'
 import { isHandledEventType, stripeEventHandlers } from '../../src/billing/webhooks/handlers'
 import { replayStripeEvents } from '../../src/billing/webhooks/replay-stripe-events'
 import type { Organization } from '../../src/payload-types'
 import { createOrganizationWithEveryRole, testPayload } from '../helpers/payload'
-import { runJobsNow, skipBackoff } from './support/jobs'
-import { deliverWebhook, ledgerRows, linkCustomer, startStripeForApp } from './support/stripe'
+import { runJobsNow, skipBackoff } from '../helpers/jobs'
+import { deliverWebhook, ledgerRows, linkCustomer, startStripeForApp } from '../helpers/stripe'
 
 let payload: Payload
 let emulator: StripeEmulator

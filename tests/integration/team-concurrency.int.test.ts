@@ -5,10 +5,10 @@ import { PATCH as membersPATCH } from '../../src/app/(portal)/api/team/members/r
 import { POST as acceptPOST } from '../../src/app/(portal)/api/team/invitations/accept/route'
 import { POST as invitePOST } from '../../src/app/(portal)/api/team/invitations/route'
 import { POST as transferPOST } from '../../src/app/(portal)/api/team/transfer-ownership/route'
-import { generateInvitationToken, hashInvitationToken } from '../../src/team/invitation-token'
+import { hashSingleUseToken, newSingleUseToken } from '../../src/lib/single-use-token'
 import type { User } from '../../src/payload-types'
 import { createOrganizationWithEveryRole, testPayload } from '../helpers/payload'
-import { routeCaller } from './support/call-route'
+import { routeCaller } from '../helpers/call-route'
 
 let payload: Payload
 let call: ReturnType<typeof routeCaller>
@@ -103,8 +103,8 @@ describe('concurrent team changes (real parallel requests, each in its own trans
     const invited = await call(invitePOST, org.members.admin, '/api/team/invitations', { method: 'POST', body: { emails: [email], role: 'member' } })
     expect(invited.status).toBe(200)
     // Swap in a token we know, the way a resend would: the real one only exists in the email.
-    const token = generateInvitationToken()
-    await payload.db.pool.query('UPDATE invitations SET token_hash = $1 WHERE id = $2', [hashInvitationToken(token), invited.body.data.invitations[0].id])
+    const token = newSingleUseToken()
+    await payload.db.pool.query('UPDATE invitations SET token_hash = $1 WHERE id = $2', [hashSingleUseToken(token), invited.body.data.invitations[0].id])
 
     const submit = () =>
       acceptPOST(new Request('http://localhost/api/team/invitations/accept', {

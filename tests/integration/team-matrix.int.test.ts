@@ -12,7 +12,7 @@ import { POST as leavePOST } from '../../src/app/(portal)/api/team/leave/route'
 import { POST as transferPOST } from '../../src/app/(portal)/api/team/transfer-ownership/route'
 import type { User } from '../../src/payload-types'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
-import { routeCaller, type RouteResult } from './support/call-route'
+import { routeCaller, type RouteResult } from '../helpers/call-route'
 
 /**
  * The whole team slice of the permission matrix, generated from PERMISSIONS and played against the
@@ -20,6 +20,10 @@ import { routeCaller, type RouteResult } from './support/call-route'
  * for role changes every new role). The expectation is what `canPerform` — the matrix plus its
  * target rules — says for that cell; the route must answer 200 exactly when it says yes and 403
  * otherwise, and a refused cell must leave the team untouched.
+ *
+ * Because those expectations come from the same config the routes use, the file starts with a few
+ * cells written out by hand, with the status each must answer: they fail if the matrix itself
+ * drifts from what the product intends.
  */
 
 type Who = 'self' | Role
@@ -81,7 +85,7 @@ async function membershipIdOf(user: User) {
   return docs[0].id
 }
 
-async function play(cell: Cell): Promise<RouteResult> {
+async function play(cell: Omit<Cell, 'allowed'>): Promise<RouteResult> {
   const actor = actorUser(cell.actor)
   switch (cell.action) {
     case 'team.read':
@@ -120,6 +124,47 @@ beforeAll(async () => {
     await payload.create({ collection: 'memberships', data: { user: twins[role].id, organization: org.organization.id, role } })
   }
   people = [...ROLES.map((role) => ({ user: org.members[role], role })), ...Object.entries(twins).map(([role, user]) => ({ user, role: role as Role }))]
+})
+
+/** Literal cells: who does what to whom, and the status the route must answer. */
+// prettier-ignore
+const HAND_CHECKED: Array<[name: string, cell: Omit<Cell, 'allowed'>, status: 200 | 403]> = [
+  ['a member cannot invite',                        { action: 'team.invite',             actor: 'member',  newRole: 'viewer' },              403],
+  ['a viewer cannot invite',                        { action: 'team.invite',             actor: 'viewer',  newRole: 'viewer' },              403],
+  ['billing cannot invite',                         { action: 'team.invite',             actor: 'billing', newRole: 'member' },              403],
+  ['an admin cannot invite an owner',               { action: 'team.invite',             actor: 'admin',   newRole: 'owner' },               403],
+  ['an admin can invite an admin',                  { action: 'team.invite',             actor: 'admin',   newRole: 'admin' },               200],
+  ['a member cannot revoke an invitation',          { action: 'team.revoke_invitation',  actor: 'member' },                                  403],
+  ['an admin can revoke an invitation',             { action: 'team.revoke_invitation',  actor: 'admin' },                                   200],
+  ['billing cannot change roles',                   { action: 'team.change_role',        actor: 'billing', who: 'viewer', newRole: 'member' }, 403],
+  ['a member cannot change roles',                  { action: 'team.change_role',        actor: 'member',  who: 'viewer', newRole: 'member' }, 403],
+  ['an admin cannot change the owner’s role',       { action: 'team.change_role',        actor: 'admin',   who: 'owner',  newRole: 'admin' },  403],
+  ['an admin cannot change their own role',         { action: 'team.change_role',        actor: 'admin',   who: 'self',   newRole: 'member' }, 403],
+  ['an admin cannot make a member the owner',       { action: 'team.change_role',        actor: 'admin',   who: 'member', newRole: 'owner' },  403],
+  ['an admin can make a member billing',            { action: 'team.change_role',        actor: 'admin',   who: 'member', newRole: 'billing' }, 200],
+  ['the owner can demote an admin',                 { action: 'team.change_role',        actor: 'owner',   who: 'admin',  newRole: 'viewer' }, 200],
+  ['an admin cannot remove the owner',              { action: 'team.remove',             actor: 'admin',   who: 'owner' },                   403],
+  ['an admin cannot remove themselves',             { action: 'team.remove',             actor: 'admin',   who: 'self' },                    403],
+  ['billing cannot remove anyone',                  { action: 'team.remove',             actor: 'billing', who: 'viewer' },                  403],
+  ['an admin can remove a viewer',                  { action: 'team.remove',             actor: 'admin',   who: 'viewer' },                  200],
+  ['an admin cannot transfer ownership',            { action: 'team.transfer_ownership', actor: 'admin',   who: 'member' },                  403],
+  ['the owner cannot transfer to themselves',       { action: 'team.transfer_ownership', actor: 'owner',   who: 'self' },                    403],
+  ['the owner can transfer to an admin',            { action: 'team.transfer_ownership', actor: 'owner',   who: 'admin' },                   200],
+  ['the owner cannot leave',                        { action: 'team.leave',              actor: 'owner' },                                   403],
+  ['a viewer can leave',                            { action: 'team.leave',              actor: 'viewer' },                                  200],
+  ['a viewer can read the team',                    { action: 'team.read',               actor: 'viewer' },                                  200],
+]
+
+describe('hand-checked cells', () => {
+  for (const [name, cell, expected] of HAND_CHECKED) {
+    it(`${name}: ${expected}`, async () => {
+      const before = await membershipRows()
+      const { status, body } = await play(cell)
+      expect({ status, code: body.error?.code }).toEqual(expected === 200 ? { status: 200, code: undefined } : { status: 403, code: 'forbidden' })
+      if (expected === 200) await restoreTeam()
+      else expect(await membershipRows()).toEqual(before)
+    })
+  }
 })
 
 const grantOf = (action: Action): { roles: readonly Role[]; targetRules?: readonly string[] } => PERMISSIONS[action]

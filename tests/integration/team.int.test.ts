@@ -14,10 +14,10 @@ import { POST as acceptPOST } from '../../src/app/(portal)/api/team/invitations/
 import { POST as invitePOST } from '../../src/app/(portal)/api/team/invitations/route'
 import { POST as leavePOST } from '../../src/app/(portal)/api/team/leave/route'
 import { POST as transferPOST } from '../../src/app/(portal)/api/team/transfer-ownership/route'
-import { hashInvitationToken } from '../../src/team/invitation-token'
+import { hashSingleUseToken } from '../../src/lib/single-use-token'
 import type { User } from '../../src/payload-types'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
-import { routeCaller } from './support/call-route'
+import { routeCaller } from '../helpers/call-route'
 
 let payload: Payload
 let call: ReturnType<typeof routeCaller>
@@ -79,7 +79,7 @@ describe('invitations', () => {
 
     const token = await invitationTokenSentTo(first)
     const { rows } = await payload.db.pool.query('SELECT token_hash FROM invitations WHERE email = $1', [first])
-    expect(rows).toEqual([{ token_hash: hashInvitationToken(token) }])
+    expect(rows).toEqual([{ token_hash: hashSingleUseToken(token) }])
     const { rows: leaks } = await payload.db.pool.query('SELECT count(*)::int AS n FROM invitations WHERE token_hash = $1', [token])
     expect(leaks[0].n).toBe(0)
 
@@ -87,11 +87,11 @@ describe('invitations', () => {
     expect(listing.status).toBe(200)
     expect(listing.body.data.invitations.map((invitation: { email: string }) => invitation.email)).toEqual(expect.arrayContaining([first, second]))
     expect(JSON.stringify(listing.body)).not.toMatch(/tokenHash|token_hash/)
-    expect(JSON.stringify(listing.body)).not.toContain(hashInvitationToken(token))
+    expect(JSON.stringify(listing.body)).not.toContain(hashSingleUseToken(token))
 
     const audits = await auditRows(org.organization.id, 'member.invited')
     expect(audits.length).toBe(2)
-    expect(JSON.stringify(audits)).not.toContain(hashInvitationToken(token))
+    expect(JSON.stringify(audits)).not.toContain(hashSingleUseToken(token))
     expect((await eventRows(org.organization.id, 'member.invited')).length).toBe(2)
   })
 

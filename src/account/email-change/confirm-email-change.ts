@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import { recordPortalChange } from '../../audit/record-portal-change'
+import { commitPortalChange } from '../../audit/record-portal-change'
 import type { AuditActor } from '../../audit/actor'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
-import { hashEmailChangeToken } from './email-change-token'
+import { hashSingleUseToken, looksLikeSingleUseToken } from '../../lib/single-use-token'
 
 type Pending = { id: number; email: string; pendingEmail?: string | null; pendingEmailExpiresAt?: string | null }
 
@@ -13,7 +13,7 @@ type Pending = { id: number; email: string; pendingEmail?: string | null; pendin
  * browser); it works once, because applying clears it, and not after it expires.
  */
 export async function confirmEmailChange(payload: Payload, { token, actor }: { token: string; actor: Omit<AuditActor, 'kind' | 'user'> }): Promise<{ email: string }> {
-  const pending = token ? await payload.db.findOne<Pending>({ collection: 'users', where: { pendingEmailToken: { equals: hashEmailChangeToken(token) } } }) : null
+  const pending = looksLikeSingleUseToken(token) ? await payload.db.findOne<Pending>({ collection: 'users', where: { pendingEmailToken: { equals: hashSingleUseToken(token) } } }) : null
   if (!pending?.pendingEmail) throw new PortalError('not_found', t('emailChange.error.invalidLink'))
   if (!pending.pendingEmailExpiresAt || new Date(pending.pendingEmailExpiresAt) <= new Date()) {
     throw new PortalError('invalid_request', t('emailChange.error.expiredLink'))
@@ -21,7 +21,7 @@ export async function confirmEmailChange(payload: Payload, { token, actor }: { t
   const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: pending.pendingEmail } }, overrideAccess: true })
   if (totalDocs > 0) throw new PortalError('conflict', t('emailChange.error.taken'))
   const [from, to] = [pending.email, pending.pendingEmail]
-  await recordPortalChange(
+  await commitPortalChange(
     payload,
     {
       actor: { ...actor, kind: 'customer', user: { id: pending.id, email: from } },

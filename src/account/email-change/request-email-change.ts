@@ -1,13 +1,15 @@
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../../audit/actor'
-import { recordPortalChange } from '../../audit/record-portal-change'
+import { commitPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { portalUrl } from '../../lib/portal-url'
+import { hashSingleUseToken, newSingleUseToken } from '../../lib/single-use-token'
 import { sendEmail } from '../../notifications/email/send-email'
 import { verifyPassword } from '../password/verify-password'
-import { EMAIL_CHANGE_TTL_MS, hashEmailChangeToken, newEmailChangeToken } from './email-change-token'
+
+const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000
 
 async function emailTaken(payload: Payload, email: string): Promise<boolean> {
   const { totalDocs } = await payload.count({ collection: 'users', where: { or: [{ email: { equals: email } }, { pendingEmail: { equals: email } }] }, overrideAccess: true })
@@ -29,16 +31,16 @@ export async function requestEmailChange(
   }
   if (email === user.email.toLowerCase()) throw new PortalError('invalid_request', t('api.error.invalid'), { newEmail: t('emailChange.error.same') })
   if (await emailTaken(payload, email)) throw new PortalError('conflict', t('api.error.invalid'), { newEmail: t('emailChange.error.taken') })
-  const token = newEmailChangeToken()
+  const token = newSingleUseToken()
   const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_MS).toISOString()
-  await recordPortalChange(
+  await commitPortalChange(
     payload,
     { actor, organization: null, entity: { type: 'users', id: user.id }, action: 'account.email_change_requested' },
     async (req) => {
       await payload.update({
         collection: 'users',
         id: user.id,
-        data: { pendingEmail: email, pendingEmailToken: hashEmailChangeToken(token), pendingEmailExpiresAt: expiresAt },
+        data: { pendingEmail: email, pendingEmailToken: hashSingleUseToken(token), pendingEmailExpiresAt: expiresAt },
         depth: 0,
         overrideAccess: true,
         req,
@@ -46,7 +48,7 @@ export async function requestEmailChange(
       return { after: { pendingEmail: email } }
     },
   )
-  const key = hashEmailChangeToken(token).slice(0, 16)
+  const key = hashSingleUseToken(token).slice(0, 16)
   await sendEmail({
     to: email,
     subject: t('emailChange.mail.confirm.subject'),

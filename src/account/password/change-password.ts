@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../../audit/actor'
-import { recordPortalChange } from '../../audit/record-portal-change'
+import { commitPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { passwordProblem } from './password-problem'
@@ -17,7 +17,7 @@ export async function changePassword(
   }
   const problem = passwordProblem(newPassword, user.email)
   if (problem) throw new PortalError('invalid_request', t('api.error.invalid'), { newPassword: t(problem) })
-  await recordPortalChange(
+  await commitPortalChange(
     payload,
     { actor, organization: null, entity: { type: 'users', id: user.id }, action: 'account.password_changed', event: { type: 'account.password_changed', data: { subjectUserId: user.id } } },
     async (req) => {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../../audit/actor'
-import { recordPortalChange } from '../../audit/record-portal-change'
+import { commitPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { endAllSessions } from '../sessions/session-store'
@@ -21,7 +21,7 @@ export async function resetPassword(payload: Payload, { token, password, actor }
   }
   const problem = passwordProblem(password, holder.email)
   if (problem) throw new PortalError('invalid_request', t('api.error.invalid'), { password: t(problem) })
-  await recordPortalChange(
+  await commitPortalChange(
     payload,
     {
       actor: { ...actor, kind: 'customer', user: { id: holder.id, email: holder.email } },

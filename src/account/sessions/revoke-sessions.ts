@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../../audit/actor'
-import { recordPortalChange } from '../../audit/record-portal-change'
+import { commitPortalChange } from '../../audit/record-portal-change'
 import { PortalError } from '../../lib/api/portal-error'
 import { t } from '../../i18n/t'
 import { pruneSessionRecords, readSessions, removeSessions } from './session-store'
@@ -18,7 +18,7 @@ export async function revokeSessions(payload: Payload, { userId, which, actor }:
   const revoked = sessions.filter((session) => ('sid' in which ? session.id === which.sid : session.id !== which.allExcept))
   if ('sid' in which && revoked.length === 0) throw new PortalError('not_found', t('account.sessions.error.notFound'))
   if (revoked.length === 0) return { revoked: 0 }
-  await recordPortalChange(
+  await commitPortalChange(
     payload,
     {
       actor,

@@ -1,7 +1,9 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { requestDb } from '../../lib/transaction-db'
 
 type SQL = ReturnType<typeof sql>
-import type { Payload, PayloadRequest } from 'payload'
 
 /** One entry of Payload's `users.sessions`: a token whose `sid` is listed here is accepted. */
 export type SessionEntry = { id: string; createdAt?: string | Date | null; expiresAt: string | Date }
@@ -19,10 +21,7 @@ export const PENDING_SECOND_FACTOR_TTL_MS = 10 * 60 * 1000
  * conditional UPDATE that spends a recovery code.
  */
 async function execute({ payload, req }: Store, query: SQL) {
-  const adapter = payload.db as unknown as PostgresAdapter
-  const transactionId = req ? await req.transactionID : undefined
-  const db = (transactionId !== undefined && adapter.sessions[String(transactionId)]?.db) || adapter.drizzle
-  return db.execute(query)
+  return (await requestDb(payload, req)).execute(query)
 }
 
 /** The user's live sessions, oldest first. */

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../../audit/actor'
-import { recordPortalChange } from '../../audit/record-portal-change'
+import { commitPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { checkSecondFactor } from './check-second-factor'
@@ -11,7 +11,7 @@ import { readTwoFactorState } from './two-factor-state'
 export async function disableTwoFactor(payload: Payload, { userId, code, actor }: { userId: number; code: string; actor: AuditActor }): Promise<void> {
   if (!(await readTwoFactorState(payload, userId)).enabledAt) throw new PortalError('conflict', t('twoFactor.error.alreadyOff'))
   await checkSecondFactor(payload, userId, code)
-  await recordPortalChange(
+  await commitPortalChange(
     payload,
     { actor, organization: null, entity: { type: 'users', id: userId }, action: 'account.two_factor_disabled', before: { twoFactor: true }, event: { type: 'account.two_factor_disabled', data: { subjectUserId: userId } } },
     async (req) => {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../../audit/actor'
-import { recordPortalChange } from '../../audit/record-portal-change'
+import { commitPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { checkSecondFactor } from './check-second-factor'
@@ -19,7 +19,7 @@ export async function enableTwoFactor(payload: Payload, { userId, code, actor }:
   await checkSecondFactor(payload, userId, code)
   const recoveryCodes = generateRecoveryCodes()
   const enabledAt = new Date().toISOString()
-  await recordPortalChange(
+  await commitPortalChange(
     payload,
     { actor, organization: null, entity: { type: 'users', id: userId }, action: 'account.two_factor_enabled', before: { twoFactor: false }, event: { type: 'account.two_factor_enabled', data: { subjectUserId: userId } } },
     async (req) => {

@@ -1,8 +1,7 @@
 import { executeAuthStrategies } from 'payload'
 
 import { touchSession } from '../../account/sessions/touch-session'
-import type { User } from '../../payload-types'
-import type { SessionAdapter } from './types'
+import type { PortalUser, SessionAdapter } from './types'
 
 /**
  * Payload's own auth cookie (or `Authorization: JWT …`). Staff tokens are not portal sessions.
@@ -18,6 +17,6 @@ export const payloadSessionAdapter: SessionAdapter = {
     if (!user || user.collection !== 'users') return null
     const sid = (user as { _sid?: unknown })._sid
     if (typeof sid === 'string') await touchSession(payload, sid)
-    return user as User & { collection: 'users' }
+    return user as PortalUser
   },
 }

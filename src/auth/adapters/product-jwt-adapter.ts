@@ -85,7 +85,8 @@ export function createProductJwtAdapter(options: ProductJwtOptions): SessionAdap
       const token = readToken(headers, options.cookieName)
       if (!token) return null
       const claims = await verifyProductToken(token, options)
-      return claims ? userForClaims(payload, claims) : null
+      const user = claims ? await userForClaims(payload, claims) : null
+      return user ? { ...user, collection: 'users' } : null
     },
   }
 }

@@ -68,10 +68,9 @@ export async function applyBillingSnapshot(
     // Keep the details (they are still the company's); drop what only existed in Stripe.
     const cleared = { stripeCustomerId: null, plan: NO_PLAN, paymentMethod: NO_CARD }
     await recordPortalChange(
-      req.payload,
+      req,
       { actor, organization: organization.id, entity, action: 'billing.customer_deleted', before: { stripeCustomerId: organization.stripeCustomerId, plan: current.plan, paymentMethod: current.paymentMethod } },
       update(cleared),
-      { req },
     )
     return ['plan', 'paymentMethod']
   }
@@ -79,10 +78,9 @@ export async function applyBillingSnapshot(
   const changed = aspects.filter((aspect) => !sameSnapshot(current[aspect], next[aspect]))
   for (const aspect of changed) {
     await recordPortalChange(
-      req.payload,
+      req,
       { actor, organization: organization.id, entity, before: current[aspect], ...describeChange(aspect, current[aspect], next[aspect]) },
       update(organizationDataFor(aspect, next[aspect])),
-      { req },
     )
   }
   return changed

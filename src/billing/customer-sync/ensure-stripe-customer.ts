@@ -32,7 +32,7 @@ export async function ensureStripeCustomer(
   )
   let updated = organization
   await recordPortalChange(
-    req.payload,
+    req,
     { actor, organization: organization.id, entity: { type: 'organizations', id: organization.id }, action: 'billing.customer_created' },
     async (txReq) => {
       updated = await txReq.payload.update({
@@ -45,7 +45,6 @@ export async function ensureStripeCustomer(
       })
       return { after: { stripeCustomerId: customer.id } }
     },
-    { req },
   )
   return { organization: updated, customerId: customer.id }
 }

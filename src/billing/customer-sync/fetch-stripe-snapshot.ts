@@ -1,11 +1,10 @@
 import type Stripe from 'stripe'
 
+import { extractIdOrNull } from '../../lib/extract-id'
 import { type BillingSnapshot, type CardSnapshot, NO_CARD, NO_PLAN, type PlanSnapshot } from './billing-snapshot'
 
 /** Subscriptions that still bill, most relevant first; an org with only ended ones shows the latest. */
 const STATUS_RANK: Record<string, number> = { active: 0, trialing: 1, past_due: 2, unpaid: 3, incomplete: 4, paused: 5, canceled: 6, incomplete_expired: 7 }
-
-const idOf = (value: string | { id: string } | null | undefined): string | null => (value == null ? null : typeof value === 'string' ? value : value.id)
 
 function planOf(subscription: Stripe.Subscription | undefined): PlanSnapshot {
   const item = subscription?.items.data[0]
@@ -45,7 +44,7 @@ export async function fetchStripeSnapshot(stripe: Stripe, customerId: string): P
   const subscription = [...subscriptions.data].sort(
     (a, b) => (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) || b.created - a.created || b.id.localeCompare(a.id),
   )[0]
-  const paymentMethodId = idOf(customer.invoice_settings.default_payment_method) ?? idOf(subscription?.default_payment_method)
+  const paymentMethodId = extractIdOrNull(customer.invoice_settings.default_payment_method) ?? extractIdOrNull(subscription?.default_payment_method)
   const paymentMethod = paymentMethodId ? await stripe.paymentMethods.retrieve(paymentMethodId) : null
   const address = customer.address
   return {

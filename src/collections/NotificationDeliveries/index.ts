@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../../access/nobody'
 import { staffOnly } from '../../access/staff-only'
 import { DELIVERY_STATUSES } from '../../notifications/delivery-status'
-import { nobody } from '../PortalAudit/access/nobody'
+import { downloadMail } from './endpoints/download-mail'
 import { retryFailedDelivery } from './hooks/retry-failed-delivery'
-import { downloadMail } from './download-mail'
 
 /**
  * One row per (event, channel, recipient): the idempotency key of a delivery. Staff see failed

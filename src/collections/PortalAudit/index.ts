@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from './access/nobody'
+import { nobody } from '../../access/nobody'
 import { readActivity } from './access/read-activity'
 import { refuseChanges } from './hooks/refuse-changes'
 

@@ -1,13 +1,14 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { nobody } from '../../access/nobody'
 import { staffOnly } from '../../access/staff-only'
-import { selfOrStaff, selfOrTeammates } from '../../access/self-or-teammates'
+import { staffOnlyField } from '../../access/staff-only-field'
 import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isTimeZone } from '../../account/profile/date-preferences'
+import { selfOrStaff } from './access/self-or-staff'
+import { selfOrTeammates } from './access/self-or-teammates'
 import { forgotPasswordViaPortal } from './hooks/forgot-password-via-portal'
 import { guardCredentials } from './hooks/guard-credentials'
 import { recordSessionStart } from './hooks/record-session-start'
-
-const nobody = () => false
 
 /** Written only by the account domain (overrideAccess); never readable through any API or the admin. */
 const secret = (field: Field): Field => ({ ...field, hidden: true, access: { read: nobody, create: nobody, update: nobody } } as Field)
@@ -46,7 +47,7 @@ export const Users: CollectionConfig = {
       unique: true,
       index: true,
       admin: { description: 'The user id in the host product (product-jwt adapter `sub` claim).' },
-      access: { update: ({ req }) => req.user?.collection === 'staff' },
+      access: { update: staffOnlyField },
     },
     { name: 'lastActiveAt', type: 'date', admin: { readOnly: true } },
     { name: 'locale', type: 'select', defaultValue: DEFAULT_LOCALE, options: DATE_LOCALES.map(({ value, label }) => ({ value, label })), admin: { description: 'How dates and numbers are written for this person.' } },
@@ -59,7 +60,7 @@ export const Users: CollectionConfig = {
     {
       name: 'twoFactorEnabledAt',
       type: 'date',
-      access: { create: nobody, update: ({ req }) => req.user?.collection === 'staff' },
+      access: { create: nobody, update: staffOnlyField },
       admin: { description: 'Set when the person confirmed an authenticator app. Staff can clear it to reset a lost device (the old secret stops working).' },
     },
     // Sealed with AES-256-GCM (src/account/two-factor/secret-box.ts). Named `…Secret`/`…Token` so the

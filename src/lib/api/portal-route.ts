@@ -7,16 +7,22 @@ import type { z } from 'zod'
 import { canPerform } from '../../access/can-perform'
 import type { Action } from '../../access/matrix'
 import type { Role } from '../../access/roles'
-import { resolvePortalSession, type OrganizationChoice, type PortalSession } from '../../auth/portal-session'
+import { customerActor, type AuditActor } from '../../audit/actor'
+import { resolvePortalSession, type OrganizationChoice, type PortalSession, type PortalUser } from '../../auth/portal-session'
 import { isScreenEnabled } from '../../flags/is-screen-enabled'
 import { loadPortalFlags } from '../../flags/load-portal-flags'
 import { t } from '../../i18n/t'
 import { payloadInstance } from '../payload'
+import type { PortalEnvelope } from './envelope'
 import { PortalError } from './portal-error'
 
 export type PortalRouteContext<Body> = {
   payload: Payload
   session: PortalSession
+  /** The signed-in customer, ready to pass as a Local API `user`. */
+  user: PortalUser
+  /** Who the audit row names: this customer, with the request's IP, agent and id. */
+  actor: AuditActor
   organization: OrganizationChoice
   role: Role
   body: Body
@@ -36,7 +42,7 @@ type RouteOptions<Schema extends z.ZodType | undefined> = {
 
 type Handler<Body, Result> = (context: PortalRouteContext<Body>) => Promise<Result>
 
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+const json = (status: number, body: PortalEnvelope<unknown>) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]))
@@ -82,7 +88,8 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
         body = parsed.data
       }
       const params = (await segment.params) ?? {}
-      const data = await handler({ payload, session, organization, role: organization.role, body: body as never, params, request, requestId })
+      const actor = customerActor(session.user, request, requestId)
+      const data = await handler({ payload, session, user: session.user, actor, organization, role: organization.role, body: body as never, params, request, requestId })
       return json(200, { success: true, data })
     } catch (error) {
       if (error instanceof PortalError) {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { OUTPUT_FILES } from '../audit'
 import { auditSummarySchema, SUMMARY_FILE, type AuditSummary } from '../audit-summary'
-import { csvLine } from '../csv/csv-writer'
+import { csvText } from '../csv/csv-writer'
 import { compareAudits, type Deflection } from '../deflection'
 import { parseTimestamp } from '../parse-time'
 import { renderReport } from '../report-html'
@@ -79,16 +79,12 @@ export function deflectionCsv(deflection: Deflection): string {
     'before_per_1k_customers', 'after_per_1k_customers', 'change_pct', 'deflected_tickets',
   ]
   const rate = (value: number | null): string | null => (value === null ? null : value.toFixed(3))
-  return (
-    csvLine(header) +
-    deflection.rows
-      .map((row) =>
-        csvLine([
-          row.id, row.label, row.portalScreen, row.absorbable ? 'yes' : 'no', row.beforeTickets, row.afterTickets,
-          rate(row.beforePer90Days), rate(row.afterPer90Days), rate(row.beforePer1kCustomers), rate(row.afterPer1kCustomers),
-          row.changeShare === null ? null : (row.changeShare * 100).toFixed(1), row.deflectedTickets.toFixed(1),
-        ]),
-      )
-      .join('')
-  )
+  return csvText([
+    header,
+    ...deflection.rows.map((row) => [
+      row.id, row.label, row.portalScreen, row.absorbable ? 'yes' : 'no', row.beforeTickets, row.afterTickets,
+      rate(row.beforePer90Days), rate(row.afterPer90Days), rate(row.beforePer1kCustomers), rate(row.afterPer1kCustomers),
+      row.changeShare === null ? null : (row.changeShare * 100).toFixed(1), row.deflectedTickets.toFixed(1),
+    ]),
+  ])
 }

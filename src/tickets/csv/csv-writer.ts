@@ -1,60 +1,62 @@
-import { createWriteStream, type WriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
+import { pipeline } from 'node:stream/promises'
+import { stringify, type Options, type Stringifier } from 'csv-stringify'
+import { stringify as stringifySync } from 'csv-stringify/sync'
 
+/**
+ * CSV output goes through csv-stringify: its streaming API for the files written row by
+ * row (the per-ticket CSV of a million-ticket audit), its sync API for the small tables
+ * built in memory. Fields are quoted only when they hold a quote, comma or line break.
+ */
 export type CsvValue = string | number | boolean | null
 
-const NEEDS_QUOTING = /[",\r\n]/
+/** A fresh object each time: csv-stringify fills its defaults into the `cast` object it is given. */
+function csvOptions(): Options {
+  // csv-stringify writes booleans as '1'/'' by default; keep them readable.
+  return { cast: { boolean: (value) => String(value) } }
+}
 
-export function csvField(value: CsvValue): string {
-  if (value === null) return ''
-  const text = String(value)
-  return NEEDS_QUOTING.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+/** Whole CSV text for rows held in memory, a newline after every row. */
+export function csvText(rows: readonly (readonly CsvValue[])[]): string {
+  return stringifySync(rows as CsvValue[][], csvOptions())
 }
 
 export function csvLine(values: readonly CsvValue[]): string {
-  return values.map(csvField).join(',') + '\n'
+  return csvText([values])
 }
 
-/** Rows are batched into ~64 KB writes; callers await `drain()` between input chunks. */
-const BATCH_CHARS = 64 * 1024
+export function csvField(value: CsvValue): string {
+  return stringifySync([[value]], { ...csvOptions(), eof: false })
+}
 
+/** Streams rows to a file; callers await `drain()` between input chunks (backpressure). */
 export class CsvFileWriter {
-  private readonly stream: WriteStream
-  private batch = ''
+  private readonly stringifier: Stringifier
+  private readonly done: Promise<void>
   private blocked = false
 
   constructor(path: string, header: readonly string[]) {
-    this.stream = createWriteStream(path, { encoding: 'utf8' })
-    this.batch = csvLine(header)
+    this.stringifier = stringify({ ...csvOptions(), header: true, columns: [...header] })
+    this.done = pipeline(this.stringifier, createWriteStream(path, { encoding: 'utf8' }))
+    // A write error surfaces from close() (or drain()); this keeps it from being reported as unhandled first.
+    this.done.catch(() => undefined)
   }
 
   write(values: readonly CsvValue[]): void {
-    this.writeLine(csvLine(values))
+    if (!this.stringifier.write(values)) this.blocked = true
   }
 
-  /** A line already in CSV form, newline included (for hot loops that build it directly). */
-  writeLine(line: string): void {
-    this.batch += line
-    if (this.batch.length >= BATCH_CHARS) this.flush()
-  }
-
-  /** Resolves once the file stream has room again (backpressure). */
+  /** Resolves once the stream has room again. */
   async drain(): Promise<void> {
     if (this.blocked) {
-      await once(this.stream, 'drain')
+      await Promise.race([once(this.stringifier, 'drain'), this.done])
       this.blocked = false
     }
   }
 
   async close(): Promise<void> {
-    this.flush()
-    this.stream.end()
-    await once(this.stream, 'finish')
-  }
-
-  private flush(): void {
-    if (this.batch === '') return
-    if (!this.stream.write(this.batch)) this.blocked = true
-    this.batch = ''
+    this.stringifier.end()
+    await this.done
   }
 }

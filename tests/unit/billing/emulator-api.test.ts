@@ -2,7 +2,7 @@
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { StripeEmulator } from '../../../src/billing/emulator'
+import type { StripeEmulator } from '../../../emulator/stripe'
 import { startEmulatorWithClient } from './helpers/emulator'
 
 let emulator: StripeEmulator

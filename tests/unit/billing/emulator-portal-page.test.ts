@@ -2,10 +2,10 @@
 import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { StripeEmulator } from '../../../src/billing/emulator'
+import type { StripeEmulator } from '../../../emulator/stripe'
 import { portalConfiguration } from '../../../src/billing/portal-configuration'
 import { syncPortalConfiguration } from '../../../src/billing/portal-configuration-sync'
-import { seedStripeDemo, type SeededCustomer } from '../../../src/billing/seed-stripe-demo'
+import { seedStripeDemo, type SeededCustomer } from '../../../scripts/demo/seed-stripe-demo'
 import { startEmulatorWithClient } from './helpers/emulator'
 
 const returnUrl = 'http://localhost:3000/account/billing'

@@ -11,10 +11,10 @@ import path from 'node:path'
 import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { StripeEmulator } from '../../../src/billing/emulator'
+import type { StripeEmulator } from '../../../emulator/stripe'
 import { startEmulatorWithClient } from './helpers/emulator'
-import { SdkNullability } from './helpers/sdk-nullability'
-import { shapeDiff } from './helpers/shape-diff'
+import { SdkNullability } from '../../helpers/sdk-nullability'
+import { shapeDiff } from '../../helpers/shape-diff'
 
 const examplesDir = path.resolve(import.meta.dirname, '../../fixtures/stripe')
 

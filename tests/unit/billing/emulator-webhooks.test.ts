@@ -2,26 +2,31 @@
 import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { StripeEmulator } from '../../../src/billing/emulator'
+import type { StripeEmulator } from '../../../emulator/stripe'
 import { STRIPE_API_VERSION } from '../../../src/billing/stripe'
 import { TEST_WEBHOOK_SECRET, startEmulatorWithClient } from './helpers/emulator'
-import { startWebhookReceiver } from './helpers/webhook-receiver'
+import { type HttpReceiver, startHttpReceiver, stripeSignature } from '../../helpers/http-receiver'
 
 let emulator: StripeEmulator
 let stripe: Stripe
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
+let receiver: HttpReceiver
 const failOnce = new Set<string>()
+/** Where the app's webhook route would be: the receiver stands in for it. */
+const WEBHOOK_PATH = '/api/billing/webhook'
 
 beforeAll(async () => {
   // The receiver answers 500 to the first delivery of any event whose customer is named "Flaky".
-  receiver = await startWebhookReceiver((webhook) => {
-    const event = JSON.parse(webhook.body) as Stripe.Event
-    const name = (event.data.object as { name?: string }).name
-    if (name === 'Flaky' && !failOnce.has(event.id)) {
-      failOnce.add(event.id)
-      return 500
-    }
-    return 200
+  receiver = await startHttpReceiver({
+    path: WEBHOOK_PATH,
+    respond: (webhook) => {
+      const event = JSON.parse(webhook.body) as Stripe.Event
+      const name = (event.data.object as { name?: string }).name
+      if (name === 'Flaky' && !failOnce.has(event.id)) {
+        failOnce.add(event.id)
+        return 500
+      }
+      return 200
+    },
   })
   ;({ emulator, stripe } = await startEmulatorWithClient({ webhookUrl: receiver.url }))
 })
@@ -30,7 +35,7 @@ afterAll(async () => {
   await receiver?.stop()
 })
 
-const received = () => receiver.received.map((webhook) => stripe.webhooks.constructEvent(webhook.body, webhook.signature, TEST_WEBHOOK_SECRET))
+const received = () => receiver.received.map((webhook) => stripe.webhooks.constructEvent(webhook.body, stripeSignature(webhook), TEST_WEBHOOK_SECRET))
 
 describe('webhook events', () => {
   it('emits signed events the SDK verifies, with the pinned api_version and request info', async () => {
@@ -41,7 +46,7 @@ describe('webhook events', () => {
     expect(events.map((event) => event.type)).toEqual(['customer.created', 'customer.updated'])
     expect(events[0]).toMatchObject({ api_version: STRIPE_API_VERSION, livemode: false, request: { idempotency_key: 'signed-co' } })
     expect(events[1]?.data.previous_attributes).toEqual({ email: null })
-    expect(() => stripe.webhooks.constructEvent(receiver.received[0]?.body ?? '', receiver.received[0]?.signature ?? '', 'whsec_wrong')).toThrow()
+    expect(() => stripe.webhooks.constructEvent(receiver.received[0]?.body ?? '', receiver.received[0] ? stripeSignature(receiver.received[0]) : '', 'whsec_wrong')).toThrow()
   })
 
   it('gives events increasing ids and created timestamps', () => {
@@ -69,7 +74,7 @@ describe('webhook events', () => {
   })
 
   it('delivers to webhook endpoints created through the API, signed with their own secret', async () => {
-    const endpointReceiver = await startWebhookReceiver()
+    const endpointReceiver = await startHttpReceiver({ path: WEBHOOK_PATH })
     try {
       const endpoint = await stripe.webhookEndpoints.create({ url: endpointReceiver.url, enabled_events: ['invoice.paid'] })
       const customer = await stripe.customers.create({ name: 'Endpoint Co' })
@@ -77,7 +82,7 @@ describe('webhook events', () => {
       await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 500, currency: 'usd' })
       await stripe.invoices.pay(invoice.id, { paid_out_of_band: true })
       await emulator.webhooksSettled()
-      const events = endpointReceiver.received.map((webhook) => stripe.webhooks.constructEvent(webhook.body, webhook.signature, endpoint.secret ?? ''))
+      const events = endpointReceiver.received.map((webhook) => stripe.webhooks.constructEvent(webhook.body, stripeSignature(webhook), endpoint.secret ?? ''))
       expect(events.map((event) => event.type)).toEqual(['invoice.paid'])
     } finally {
       await endpointReceiver.stop()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { decodeForm } from '../../../src/billing/emulator/form-decode'
+import { decodeForm } from '../../../emulator/stripe/form-decode'
 
 describe('decodeForm (Stripe’s bracketed form encoding)', () => {
   it('nests hashes and turns indexed keys into arrays in index order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { renderInvoicePdf } from '../../../src/billing/emulator/invoice-pdf'
+import { renderInvoicePdf } from '../../../emulator/stripe/invoice-pdf'
 
 const invoice = {
   id: 'in_1',

@@ -1,10 +1,10 @@
 import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { StripeEmulator } from '../../../src/billing/emulator'
+import type { StripeEmulator } from '../../../emulator/stripe'
 import { portalConfiguration, type PortalConfiguration } from '../../../src/billing/portal-configuration'
 import { syncPortalConfiguration } from '../../../src/billing/portal-configuration-sync'
-import { seedStripeDemo } from '../../../src/billing/seed-stripe-demo'
+import { seedStripeDemo } from '../../../scripts/demo/seed-stripe-demo'
 import { startEmulatorWithClient } from './helpers/emulator'
 
 let emulator: StripeEmulator

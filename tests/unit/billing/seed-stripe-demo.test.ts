@@ -1,8 +1,8 @@
 import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { StripeEmulator } from '../../../src/billing/emulator'
-import { seedStripeDemo } from '../../../src/billing/seed-stripe-demo'
+import type { StripeEmulator } from '../../../emulator/stripe'
+import { seedStripeDemo } from '../../../scripts/demo/seed-stripe-demo'
 import { startEmulatorWithClient } from './helpers/emulator'
 
 let emulator: StripeEmulator

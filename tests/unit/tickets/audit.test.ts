@@ -9,7 +9,7 @@ import { readOverrides } from '../../../src/tickets/overrides'
 import { trainSeedClassifier } from '../../../src/tickets/seed-classifier'
 import { DEFAULT_TAGGER_OPTIONS } from '../../../src/tickets/tagger'
 import { DEFAULT_TAXONOMY, UNCLASSIFIED } from '../../../src/tickets/taxonomy'
-import { fixture, utc } from './helpers'
+import { fixture, utc } from '../../helpers/tickets'
 
 /**
  * The ranking fixture: 12 tickets (plus one without an id), each given its reason by the

@@ -5,7 +5,7 @@ import { DEFAULT_LABELED_COLUMNS, readLabeledExamples } from '../../../src/ticke
 import { applyLabelMap, readLabelMap, type LabelMap } from '../../../src/tickets/label-map'
 import { DEFAULT_TAGGER_OPTIONS } from '../../../src/tickets/tagger'
 import { DEFAULT_TAXONOMY } from '../../../src/tickets/taxonomy'
-import { REPO_ROOT, LABELED_TICKETS } from './helpers'
+import { REPO_ROOT, LABELED_TICKETS } from '../../helpers/tickets'
 
 /**
  * Classifier quality on the two public labeled samples in tests/fixtures/labeled-tickets

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fixture, REPO_ROOT, LABELED_TICKETS } from './helpers'
+import { fixture, REPO_ROOT, LABELED_TICKETS } from '../../helpers/tickets'
 
 const run = promisify(execFile)
 

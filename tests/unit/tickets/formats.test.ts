@@ -4,7 +4,7 @@ import { detectCsvFormat } from '../../../src/tickets/formats/detect-format'
 import { FormatError } from '../../../src/tickets/formats/header-index'
 import { parseColumnMap } from '../../../src/tickets/formats/mapped-csv'
 import { resolutionHoursOf } from '../../../src/tickets/ticket'
-import { fixture, readAll, utc } from './helpers'
+import { fixture, readAll, utc } from '../../helpers/tickets'
 
 describe('Zendesk CSV export', () => {
   it('reads multi-line quoted and HTML descriptions with exact line numbers', async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { currentSessionId } from '@/account/account-actor'
+import { currentSessionId } from '@/account/sessions/current-session-id'
 import { readPendingEmail } from '@/account/email-change/read-pending-email'
 import { listSessions } from '@/account/sessions/list-sessions'
 import { readTwoFactorState } from '@/account/two-factor/two-factor-state'
@@ -41,7 +41,7 @@ export default async function AccountPage() {
   // Sequential on purpose: each is one small query, and the pool is shared with the whole request.
   const pendingEmail = await readPendingEmail(payload, user.id)
   const twoFactor = await readTwoFactorState(payload, user.id)
-  const sessions = session.adapter === 'payload' ? await listSessions(payload, { userId: user.id, currentSid: currentSessionId(session) }) : []
+  const sessions = session.adapter === 'payload' ? await listSessions(payload, { userId: user.id, currentSid: currentSessionId(session.user) }) : []
   const requirement = ownsOrganization && organization ? await payload.findByID({ collection: 'organizations', id: organization.id, depth: 0, select: { requireTwoFactor: true }, overrideAccess: true }) : null
 
   return (

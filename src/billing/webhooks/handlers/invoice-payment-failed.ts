@@ -23,7 +23,7 @@ export const invoicePaymentFailed: StripeEventHandler = async (context) => {
   const invoice = event.data.object as Stripe.Invoice
   const details = { invoice: invoice.number ?? invoice.id, amountDue: money(invoice.amount_due, invoice.currency), hostedInvoiceUrl: invoice.hosted_invoice_url ?? null }
   await recordPortalChange(
-    req.payload,
+    req,
     {
       actor,
       organization: organizationId,
@@ -32,6 +32,5 @@ export const invoicePaymentFailed: StripeEventHandler = async (context) => {
       event: { type: 'billing.payment_failed', data: { changes: { [`invoice ${details.invoice}`]: [null, `${details.amountDue} not paid`] }, ...details } },
     },
     async () => ({ after: details }),
-    { req },
   )
 }

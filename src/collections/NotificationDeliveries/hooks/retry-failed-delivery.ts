@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
-import { queueDelivery } from '../../../notifications/jobs/queue-delivery'
+import { queueDelivery } from '../../../notifications/queue-delivery'
 
 /** "Retry delivery" on a failed row puts it back to pending; the checkbox itself is never stored as ticked. */
 const beforeChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) => {

@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 
-import { startStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from '../../../../src/billing/emulator'
+import { startStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from '../../../../emulator/stripe'
 import { STRIPE_API_VERSION } from '../../../../src/billing/stripe'
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_emulator'

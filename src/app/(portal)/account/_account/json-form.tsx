@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 
 import { t } from '@/i18n/t'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 export type FieldSpec = {
   name: string
@@ -44,14 +45,13 @@ export function JsonForm({ action, method = 'POST', fields, submitLabel, success
     const form = new FormData(formElement)
     const body = Object.fromEntries(fields.map((field) => [field.name, field.type === 'checkbox' ? form.has(field.name) : String(form.get(field.name) ?? '')]))
     setStatus({ kind: 'saving' })
-    const response = await fetch(action, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).catch(() => null)
-    const result = response ? await response.json().catch(() => null) : null
-    if (response?.ok) {
+    const result = await portalFetch(action, { method, body })
+    if (result.ok) {
       setStatus({ kind: 'saved' })
       if (resetOnSuccess) formElement.reset()
       router.refresh()
     } else {
-      setStatus({ kind: 'error', message: result?.error?.message ?? t('account.error'), fields: result?.error?.fields ?? {} })
+      setStatus({ kind: 'error', message: result.message, fields: result.fields })
     }
   }
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
-import { portalPost } from './portal-post'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** Signs out one session (`{ sid }`) or every other one (`{ others: true }`), then refreshes the list. */
 export function RevokeSessionButton({ body, label, accessibleLabel }: { body: { sid: string } | { others: true }; label: string; accessibleLabel?: string }) {
@@ -12,7 +12,7 @@ export function RevokeSessionButton({ body, label, accessibleLabel }: { body: { 
   const [error, setError] = useState('')
   const revoke = async () => {
     setBusy(true)
-    const result = await portalPost('/api/portal/account/sessions', body)
+    const result = await portalFetch('/api/portal/account/sessions', { body })
     setBusy(false)
     if (result.ok) router.refresh()
     else setError(result.message)

@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react'
 import type { Enrolment } from '@/account/two-factor/start-enrolment'
 import { t } from '@/i18n/t'
 
-import { portalPost } from './portal-post'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 type Step = { kind: 'start' } | { kind: 'scan'; enrolment: Enrolment } | { kind: 'codes'; codes: string[] }
 
@@ -19,7 +19,7 @@ export function TwoFactorSetup() {
 
   const start = async () => {
     setBusy(true)
-    const result = await portalPost<Enrolment>('/api/portal/account/two-factor/setup')
+    const result = await portalFetch<Enrolment>('/api/portal/account/two-factor/setup')
     setBusy(false)
     if (result.ok) setStep({ kind: 'scan', enrolment: result.data })
     else setError(result.message)
@@ -29,7 +29,7 @@ export function TwoFactorSetup() {
     event.preventDefault()
     setBusy(true)
     const code = String(new FormData(event.currentTarget).get('code') ?? '')
-    const result = await portalPost<{ recoveryCodes: string[] }>('/api/portal/account/two-factor/enable', { code })
+    const result = await portalFetch<{ recoveryCodes: string[] }>('/api/portal/account/two-factor/enable', { body: { code } })
     setBusy(false)
     if (result.ok) {
       setError('')

@@ -6,6 +6,7 @@ import type { BillingDetailsSnapshot } from '@/billing/customer-sync/billing-sna
 import { TAX_ID_TYPES, type TaxIdType } from '@/billing/tax-id-types'
 import { Field } from '@/components/ui/Field'
 import { t } from '@/i18n/t'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 type TaxIdRow = { key: number; type: TaxIdType; value: string }
 
@@ -34,16 +35,15 @@ export function BillingDetailsForm({ details, canEdit }: { details: BillingDetai
     }
     setStatus('saving')
     setErrors({})
-    const response = await fetch('/api/billing/details', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).catch(() => null)
-    const result = response ? await response.json().catch(() => null) : null
-    if (response?.ok) {
+    const result = await portalFetch('/api/billing/details', { method: 'PUT', body, fallback: t('billing.portal.error') })
+    if (result.ok) {
       setStatus('saved')
       setMessage(t('billing.details.saved'))
       return
     }
     setStatus('error')
-    setErrors(result?.error?.fields ?? {})
-    setMessage(result?.error?.message ?? t('billing.portal.error'))
+    setErrors(result.fields)
+    setMessage(result.message)
   }
 
   const address = details.address

@@ -27,7 +27,7 @@ export default async function BillingPage() {
   const payload = await payloadInstance()
   const organization =
     access.allowed && current
-      ? await payload.findByID({ collection: 'organizations', id: current.id, depth: 0, user: { ...session.user, collection: 'users' }, overrideAccess: false })
+      ? await payload.findByID({ collection: 'organizations', id: current.id, depth: 0, user: session.user, overrideAccess: false })
       : null
   const snapshot = organization ? snapshotOfOrganization(organization) : null
   const canManage = current ? canPerform({ userId: session.user.id, role: current.role }, 'billing.manage').allowed : false

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 
 import type { PortalFlow } from '@/billing/portal-session/create-portal-session'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 /**
  * Asks the portal for a Stripe Customer Portal session, then leaves for it. The session is made
@@ -14,18 +15,13 @@ export function PortalButton({ flow, label, labels, variant = 'primary' }: { flo
 
   const open = async () => {
     setState('opening')
-    const response = await fetch('/api/billing/portal-session', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ flow }),
-    }).catch(() => null)
-    const body = response ? await response.json().catch(() => null) : null
-    if (response?.ok && body?.data?.url) {
-      window.location.assign(body.data.url)
+    const result = await portalFetch<{ url: string }>('/api/billing/portal-session', { body: { flow }, fallback: labels.error })
+    if (result.ok) {
+      window.location.assign(result.data.url)
       return
     }
     setState('error')
-    setMessage(body?.error?.message ?? labels.error)
+    setMessage(result.message)
   }
 
   return (

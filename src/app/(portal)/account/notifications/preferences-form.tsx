@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from 'react'
 
+import { portalFetch } from '@/lib/api/portal-fetch'
 import type { CustomerChannel } from '@/notifications/event-catalog'
 import type { PreferenceRow } from '@/notifications/list-preferences'
 
@@ -21,18 +22,13 @@ export function PreferencesForm({ rows, labels }: { rows: PreferenceRow[]; label
       CHANNELS.map((channel) => ({ eventType: row.eventType, channel, enabled: form.has(`${row.eventType}:${channel}`) })),
     )
     setStatus('saving')
-    const response = await fetch('/api/portal/notifications/preferences', {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ preferences }),
-    }).catch(() => null)
-    const body = response ? await response.json().catch(() => null) : null
-    if (response?.ok) {
+    const result = await portalFetch('/api/portal/notifications/preferences', { method: 'PUT', body: { preferences }, fallback: labels.error })
+    if (result.ok) {
       setStatus('saved')
       setMessage(labels.saved)
     } else {
       setStatus('error')
-      setMessage(body?.error?.message ?? labels.error)
+      setMessage(result.message)
     }
   }
 

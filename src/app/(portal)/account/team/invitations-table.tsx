@@ -7,7 +7,7 @@ import { roleLabels, type Role } from '@/access/roles'
 import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
 
-import { callTeamApi } from './team-api'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 export type InvitationView = {
   id: number
@@ -30,8 +30,8 @@ export function InvitationsTable({ invitations, organizationName }: { invitation
     setBusyId(invitation.id)
     const result =
       action === 'resend'
-        ? await callTeamApi<{ emailSent: boolean }>(`/api/team/invitations/${invitation.id}/resend`, 'POST', undefined, t('team.error.generic'))
-        : await callTeamApi(`/api/team/invitations/${invitation.id}`, 'DELETE', undefined, t('team.error.generic'))
+        ? await portalFetch<{ emailSent: boolean }>(`/api/team/invitations/${invitation.id}/resend`, { fallback: t('team.error.generic') })
+        : await portalFetch(`/api/team/invitations/${invitation.id}`, { method: 'DELETE', fallback: t('team.error.generic') })
     setBusyId(null)
     if (!result.ok) return setMessage({ tone: 'danger', text: result.message })
     const emailFailed = action === 'resend' && !(result.data as { emailSent: boolean }).emailSent

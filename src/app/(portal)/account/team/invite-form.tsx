@@ -7,7 +7,7 @@ import { roleLabels, type Role } from '@/access/roles'
 import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
 
-import { callTeamApi } from './team-api'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 type Sent = { invitations: Array<{ email: string; emailSent: boolean }> }
 
@@ -24,7 +24,7 @@ export function InviteForm({ roles }: { roles: Role[] }) {
     const data = new FormData(form)
     setBusy(true)
     setNotice(null)
-    const result = await callTeamApi<Sent>('/api/team/invitations', 'POST', { emails: [String(data.get('emails') ?? '')], role: data.get('role') }, t('team.error.generic'))
+    const result = await portalFetch<Sent>('/api/team/invitations', { body: { emails: [String(data.get('emails') ?? '')], role: data.get('role') }, fallback: t('team.error.generic') })
     setBusy(false)
     if (!result.ok) {
       setErrors(result.fields)

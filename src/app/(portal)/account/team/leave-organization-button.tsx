@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
 
 import { ConfirmDialog } from './confirm-dialog'
-import { callTeamApi } from './team-api'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** Leave the organization after a confirmation; then the account home, which no longer shows it. */
 export function LeaveOrganizationButton({ organizationName }: { organizationName: string }) {
@@ -16,7 +16,7 @@ export function LeaveOrganizationButton({ organizationName }: { organizationName
 
   const leave = async () => {
     setBusy(true)
-    const result = await callTeamApi('/api/team/leave', 'POST', undefined, t('team.error.generic'))
+    const result = await portalFetch('/api/team/leave', { fallback: t('team.error.generic') })
     setBusy(false)
     setOpen(false)
     if (result.ok) window.location.assign('/account')

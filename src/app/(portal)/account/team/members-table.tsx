@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
 
 import { ConfirmDialog } from './confirm-dialog'
-import { callTeamApi } from './team-api'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 export type MemberView = {
   id: number
@@ -61,7 +61,7 @@ export function MembersTable({ members, organizationName }: { members: MemberVie
     startTransition(async () => {
       setOptimisticRole({ id: member.id, role })
       setMessage(null)
-      const result = await callTeamApi('/api/team/members', 'PATCH', { memberId: member.id, newRole: role }, t('team.error.generic'))
+      const result = await portalFetch('/api/team/members', { method: 'PATCH', body: { memberId: member.id, newRole: role }, fallback: t('team.error.generic') })
       if (result.ok) {
         setConfirmedRoles((roles) => ({ ...roles, [member.id]: role }))
         setMessage({ tone: 'success', text: t('team.roleChanged', { name: displayName(member), role: roleLabels[role] }) })
@@ -74,7 +74,7 @@ export function MembersTable({ members, organizationName }: { members: MemberVie
   const remove = async () => {
     if (!removing) return
     setBusy(true)
-    const result = await callTeamApi(`/api/team/members/${removing.id}`, 'DELETE', undefined, t('team.error.generic'))
+    const result = await portalFetch(`/api/team/members/${removing.id}`, { method: 'DELETE', fallback: t('team.error.generic') })
     setBusy(false)
     setMessage(result.ok ? { tone: 'success', text: t('team.removed', { name: displayName(removing), organization: organizationName }) } : { tone: 'danger', text: result.message })
     setRemoving(null)

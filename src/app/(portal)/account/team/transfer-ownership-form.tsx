@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react'
 import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
 
-import { callTeamApi } from './team-api'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** The owner hands the organization to another member, confirming by typing its name. */
 export function TransferOwnershipForm({ candidates, organizationName }: { candidates: Array<{ id: number; label: string }>; organizationName: string }) {
@@ -21,7 +21,7 @@ export function TransferOwnershipForm({ candidates, organizationName }: { candid
     const data = new FormData(event.currentTarget)
     const memberId = Number(data.get('memberId'))
     setBusy(true)
-    const result = await callTeamApi('/api/team/transfer-ownership', 'POST', { memberId, confirm: String(data.get('confirm') ?? '') }, t('team.error.generic'))
+    const result = await portalFetch('/api/team/transfer-ownership', { body: { memberId, confirm: String(data.get('confirm') ?? '') }, fallback: t('team.error.generic') })
     setBusy(false)
     if (!result.ok) {
       setErrors(result.fields)

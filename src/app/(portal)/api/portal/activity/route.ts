@@ -17,6 +17,6 @@ const ActivityQuery = z.object({
 })
 
 /** GET /api/portal/activity — the current organization's timeline, a page at a time. */
-export const GET = portalRoute({ screen: 'activity', action: 'activity.read', schema: ActivityQuery }, async ({ payload, session, organization, body }) =>
-  listOrganizationActivity(payload, session.user, { organizationId: organization.id, actorUserId: body.member, action: body.type, cursor: body.cursor, limit: body.limit }),
+export const GET = portalRoute({ screen: 'activity', action: 'activity.read', schema: ActivityQuery }, async ({ payload, user, organization, body }) =>
+  listOrganizationActivity(payload, user, { organizationId: organization.id, actorUserId: body.member, action: body.type, cursor: body.cursor, limit: body.limit }),
 )

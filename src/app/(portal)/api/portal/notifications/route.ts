@@ -2,6 +2,6 @@ import { listNotifications } from '@/notifications/list-notifications'
 import { portalRoute } from '@/lib/api/portal-route'
 
 /** GET /api/portal/notifications — the bell: the latest notifications in this organization and the unread count. */
-export const GET = portalRoute({ screen: 'notifications', action: 'notifications.manage_own' }, async ({ payload, session, organization }) =>
-  listNotifications(payload, { user: session.user, organizationId: organization.id }),
+export const GET = portalRoute({ screen: 'notifications', action: 'notifications.manage_own' }, async ({ payload, user, organization }) =>
+  listNotifications(payload, { user: user, organizationId: organization.id }),
 )

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { ORGANIZATION_COOKIE, resolvePortalSession } from '@/auth/portal-session'
+import { organizationCookie, resolvePortalSession } from '@/auth/portal-session'
 import { safeNextPath, signInUrl } from '@/auth/safe-next-path'
 import { payloadInstance } from '@/lib/payload'
 import { seeOther } from '@/lib/http/see-other'
@@ -15,6 +15,5 @@ export async function POST(request: Request) {
   const next = safeNextPath(parsed.data?.next)
   const chosen = parsed.success && session.organizations.find((organization) => organization.id === parsed.data.organizationId)
   if (!chosen) return new Response('Not a member of that organization.', { status: 403 })
-  const cookie = `${ORGANIZATION_COOKIE}=${chosen.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${60 * 60 * 24 * 365}`
-  return seeOther(request, next, { 'Set-Cookie': cookie })
+  return seeOther(request, next, { 'Set-Cookie': organizationCookie(chosen.id) })
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 
 import { ROLES } from '@/access/roles'
-import { requestDetails } from '@/audit/actor'
 import { portalRoute } from '@/lib/api/portal-route'
 import { inviteMembers } from '@/team/invite-members'
 import { teamActor } from '@/team/team-actor'
@@ -13,6 +12,6 @@ const Invite = z.object({
 })
 
 /** POST /api/team/invitations — `{ emails, role }`; all or nothing, emails sent after commit. */
-export const POST = portalRoute({ screen: 'team', action: 'team.invite', schema: Invite }, async ({ payload, session, organization, body, request, requestId }) => ({
-  invitations: await inviteMembers(payload, teamActor(session.user, organization.id, requestDetails(request, requestId)), body),
+export const POST = portalRoute({ screen: 'team', action: 'team.invite', schema: Invite }, async ({ payload, user, actor, organization, body }) => ({
+  invitations: await inviteMembers(payload, teamActor(user, organization.id, actor), body),
 }))

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 
 import { ROLES } from '@/access/roles'
-import { requestDetails } from '@/audit/actor'
 import { portalRoute } from '@/lib/api/portal-route'
 import { changeMemberRole } from '@/team/change-member-role'
 import { listTeam } from '@/team/list-team'
@@ -16,6 +15,6 @@ const ChangeRole = z.object({
 })
 
 /** PATCH /api/team/members — `{ memberId, newRole }`; the target rules are checked in the domain. */
-export const PATCH = portalRoute({ screen: 'team', action: 'team.change_role', schema: ChangeRole }, async ({ payload, session, organization, body, request, requestId }) =>
-  changeMemberRole(payload, teamActor(session.user, organization.id, requestDetails(request, requestId)), body),
+export const PATCH = portalRoute({ screen: 'team', action: 'team.change_role', schema: ChangeRole }, async ({ payload, user, actor, organization, body }) =>
+  changeMemberRole(payload, teamActor(user, organization.id, actor), body),
 )

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 
-import { requestDetails } from '@/audit/actor'
 import { portalRoute } from '@/lib/api/portal-route'
 import { teamActor } from '@/team/team-actor'
 import { transferOwnership } from '@/team/transfer-ownership'
@@ -11,6 +10,6 @@ const Transfer = z.object({
 })
 
 /** POST /api/team/transfer-ownership — `{ memberId, confirm }`; the caller becomes an admin. */
-export const POST = portalRoute({ screen: 'team', action: 'team.transfer_ownership', schema: Transfer }, async ({ payload, session, organization, body, request, requestId }) =>
-  transferOwnership(payload, teamActor(session.user, organization.id, requestDetails(request, requestId)), body),
+export const POST = portalRoute({ screen: 'team', action: 'team.transfer_ownership', schema: Transfer }, async ({ payload, user, actor, organization, body }) =>
+  transferOwnership(payload, teamActor(user, organization.id, actor), body),
 )

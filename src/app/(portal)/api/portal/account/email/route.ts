@@ -1,6 +1,5 @@
 import { z } from 'zod'
 
-import { accountActor } from '@/account/account-actor'
 import { requestEmailChange } from '@/account/email-change/request-email-change'
 import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
@@ -11,6 +10,6 @@ const EmailChange = z.object({
 })
 
 /** POST /api/portal/account/email — starts a change; it applies when the link sent to the new address is opened. */
-export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: EmailChange }, async ({ payload, session, body, request, requestId }) =>
-  requestEmailChange(payload, { user: session.user, newEmail: body.newEmail, password: body.password, actor: accountActor(session, request, requestId) }),
+export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: EmailChange }, async ({ payload, user, actor, body }) =>
+  requestEmailChange(payload, { user: user, newEmail: body.newEmail, password: body.password, actor }),
 )

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 
-import { accountActor } from '@/account/account-actor'
 import { changePassword } from '@/account/password/change-password'
 import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
@@ -11,7 +10,7 @@ const PasswordChange = z.object({
 })
 
 /** POST /api/portal/account/password — current password, then the strength rules (field messages). */
-export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: PasswordChange }, async ({ payload, session, body, request, requestId }) => {
-  await changePassword(payload, { user: session.user, currentPassword: body.currentPassword, newPassword: body.newPassword, actor: accountActor(session, request, requestId) })
+export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: PasswordChange }, async ({ payload, user, actor, body }) => {
+  await changePassword(payload, { user: user, currentPassword: body.currentPassword, newPassword: body.newPassword, actor })
   return { changed: true }
 })

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 
-import { accountActor } from '@/account/account-actor'
 import { type DateLocale, isDateLocale, isTimeZone } from '@/account/profile/date-preferences'
 import { updateProfile } from '@/account/profile/update-profile'
 import { portalRoute } from '@/lib/api/portal-route'
@@ -13,6 +12,6 @@ const Profile = z.object({
 })
 
 /** PATCH /api/portal/account/profile — name, locale and time zone of the signed-in user. */
-export const PATCH = portalRoute({ screen: 'account', action: 'account.manage_own', schema: Profile }, async ({ payload, session, body, request, requestId }) =>
-  updateProfile(payload, { user: session.user, profile: body, actor: accountActor(session, request, requestId) }),
+export const PATCH = portalRoute({ screen: 'account', action: 'account.manage_own', schema: Profile }, async ({ payload, user, actor, body }) =>
+  updateProfile(payload, { user: user, profile: body, actor }),
 )

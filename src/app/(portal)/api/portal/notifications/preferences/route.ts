@@ -1,6 +1,5 @@
 import { z } from 'zod'
 
-import { requestDetails } from '@/audit/actor'
 import { CUSTOMER_CHANNELS, EVENT_TYPES, eventTypesFor } from '@/notifications/event-catalog'
 import { savePreferences } from '@/notifications/save-preferences'
 import { PortalError } from '@/lib/api/portal-error'
@@ -15,16 +14,16 @@ const Preferences = z.object({
 })
 
 /** PUT /api/portal/notifications/preferences — the member's own choices for the current organization. */
-export const PUT = portalRoute({ screen: 'notifications', action: 'notifications.manage_own', schema: Preferences }, async ({ payload, session, organization, role, body, request, requestId }) => {
+export const PUT = portalRoute({ screen: 'notifications', action: 'notifications.manage_own', schema: Preferences }, async ({ payload, user, actor, organization, role, body }) => {
   const offered = new Set(eventTypesFor(role))
   const notOffered = body.preferences.findIndex((choice) => !offered.has(choice.eventType))
   if (notOffered >= 0) {
     throw new PortalError('invalid_request', t('api.error.invalid'), { [`preferences.${notOffered}.eventType`]: 'Your role doesn’t receive this event.' })
   }
   return savePreferences(payload, {
-    user: session.user,
+    user: user,
     organizationId: organization.id,
     choices: body.preferences,
-    actor: { kind: 'customer', user: { ...session.user, collection: 'users' }, ...requestDetails(request, requestId) },
+    actor,
   })
 })

@@ -9,6 +9,6 @@ const MarkRead = z.union([
 ])
 
 /** POST /api/portal/notifications/read — `{ ids: [...] }` or `{ all: true }`; only the caller's own are touched. */
-export const POST = portalRoute({ screen: 'notifications', action: 'notifications.manage_own', schema: MarkRead }, async ({ payload, session, organization, body }) =>
-  markNotificationsRead(payload, { user: session.user, organizationId: organization.id, ids: 'all' in body ? 'all' : body.ids }),
+export const POST = portalRoute({ screen: 'notifications', action: 'notifications.manage_own', schema: MarkRead }, async ({ payload, user, organization, body }) =>
+  markNotificationsRead(payload, { user: user, organizationId: organization.id, ids: 'all' in body ? 'all' : body.ids }),
 )

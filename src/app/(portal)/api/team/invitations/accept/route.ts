@@ -4,7 +4,7 @@ import { generatePayloadCookie } from 'payload/shared'
 import { z } from 'zod'
 
 import { requestDetails } from '@/audit/actor'
-import { ORGANIZATION_COOKIE, resolvePortalSession, sessionAdapterFromEnv } from '@/auth/portal-session'
+import { organizationCookie, resolvePortalSession, sessionAdapterFromEnv } from '@/auth/portal-session'
 import { seeOther } from '@/lib/http/see-other'
 import { payloadInstance } from '@/lib/payload'
 import { acceptInvitation, MIN_PASSWORD_LENGTH } from '@/team/accept-invitation'
@@ -14,8 +14,6 @@ const Accept = z.object({
   name: z.string().trim().max(120).optional(),
   password: z.string().max(200).optional(),
 })
-
-const ORGANIZATION_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 
 /**
  * POST /api/team/invitations/accept — the form on /invite/<token> (works without JavaScript).
@@ -45,7 +43,7 @@ export async function POST(request: Request) {
     if (!outcome.ok) return back(outcome.reason)
 
     // Land in the organization just joined, not in whichever one the switcher remembered.
-    const cookies = [`${ORGANIZATION_COOKIE}=${outcome.organizationId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${ORGANIZATION_COOKIE_MAX_AGE}`]
+    const cookies = [organizationCookie(outcome.organizationId)]
     if (outcome.createdAccount && newAccount) {
       // As the sign-in route does: the request's headers reach the afterLogin hook that records the device.
       const { token: sessionToken } = await payload.login({ collection: 'users', data: { email: outcome.user.email, password: newAccount.password }, req: { headers: request.headers } })

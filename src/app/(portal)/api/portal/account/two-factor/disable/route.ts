@@ -1,6 +1,5 @@
 import { z } from 'zod'
 
-import { accountActor } from '@/account/account-actor'
 import { disableTwoFactor } from '@/account/two-factor/disable-two-factor'
 import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
@@ -8,7 +7,7 @@ import { t } from '@/i18n/t'
 const Disable = z.object({ code: z.string().trim().min(6, t('twoFactor.error.codeRequired')).max(32) })
 
 /** POST /api/portal/account/two-factor/disable — needs a current code or a recovery code. */
-export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: Disable }, async ({ payload, session, body, request, requestId }) => {
-  await disableTwoFactor(payload, { userId: session.user.id, code: body.code, actor: accountActor(session, request, requestId) })
+export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: Disable }, async ({ payload, user, actor, body }) => {
+  await disableTwoFactor(payload, { userId: user.id, code: body.code, actor })
   return { enabled: false }
 })

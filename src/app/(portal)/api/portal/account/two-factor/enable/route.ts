@@ -1,6 +1,5 @@
 import { z } from 'zod'
 
-import { accountActor } from '@/account/account-actor'
 import { enableTwoFactor } from '@/account/two-factor/enable-two-factor'
 import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
@@ -8,6 +7,6 @@ import { t } from '@/i18n/t'
 const Confirm = z.object({ code: z.string().trim().regex(/^\d{6}$/, t('twoFactor.error.codeFormat')) })
 
 /** POST /api/portal/account/two-factor/enable — a code from the app turns it on; answers the recovery codes, once. */
-export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: Confirm }, async ({ payload, session, body, request, requestId }) =>
-  enableTwoFactor(payload, { userId: session.user.id, code: body.code, actor: accountActor(session, request, requestId) }),
+export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: Confirm }, async ({ payload, user, actor, body }) =>
+  enableTwoFactor(payload, { userId: user.id, code: body.code, actor }),
 )

@@ -1,0 +1,14 @@
+import { sendPasswordResetTask } from '../account/password/send-password-reset-task'
+import { processStripeEventTask } from '../billing/webhooks/process-stripe-event-task'
+import { deliverNotificationTask, dispatchPortalEventTask } from '../notifications/notification-tasks'
+
+/**
+ * Every job the portal runs, for payload.config's `jobs.tasks`. Domains define their tasks; this is
+ * the one list of them, run by `startJobRunner` in the web process or in `npm run worker`.
+ */
+export const portalTasks = [
+  dispatchPortalEventTask,
+  deliverNotificationTask,
+  sendPasswordResetTask,
+  processStripeEventTask,
+]

@@ -1,0 +1,30 @@
+import type { TaskConfig } from 'payload'
+
+import { deliverNotification } from './deliver-notification'
+import { dispatchPortalEvent } from './dispatch-portal-event'
+
+/** Attempts after the first; with a 2 s base the waits are 2, 4, 8, 16, 32, 64 s (~2 min in all). */
+const RETRIES = 6
+
+const retries: TaskConfig['retries'] = { attempts: RETRIES, backoff: { type: 'exponential', delay: 2_000 } }
+
+export const dispatchPortalEventTask: TaskConfig<{ input: { eventId: number }; output: { deliveries: number } }> = {
+  slug: 'dispatch-portal-event',
+  label: 'Dispatch a portal event',
+  inputSchema: [{ name: 'eventId', type: 'number', required: true }],
+  outputSchema: [{ name: 'deliveries', type: 'number' }],
+  retries,
+  handler: async ({ input, req }) => ({ output: await dispatchPortalEvent(req.payload, input.eventId) }),
+}
+
+export const deliverNotificationTask: TaskConfig<{ input: { deliveryId: number }; output: { outcome: string } }> = {
+  slug: 'deliver-notification',
+  label: 'Deliver a notification',
+  inputSchema: [{ name: 'deliveryId', type: 'number', required: true }],
+  outputSchema: [{ name: 'outcome', type: 'text' }],
+  retries,
+  handler: async ({ input, job, req }) => {
+    const finalAttempt = (job.totalTried ?? 0) >= RETRIES
+    return { output: { outcome: await deliverNotification(req.payload, input.deliveryId, { finalAttempt }) } }
+  },
+}
