@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import type { PortalAudit } from '../payload-types'
-import type { AuditAction } from './audit-actions'
 import { type AuditActor, actorLabel } from './actor'
+import type { AuditAction } from './audit-actions'
 import { redactSecrets } from './redact-secrets'
 
 export type AuditEntry = {

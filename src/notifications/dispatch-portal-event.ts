@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import { withTransaction } from '../lib/with-transaction'
-import { queueDelivery } from './queue-delivery'
 import { planDeliveries } from './plan-deliveries'
+import { queueDelivery } from './queue-delivery'
 
 /**
  * Fans one outbox event out to its deliveries, in one transaction: the delivery rows (unique per

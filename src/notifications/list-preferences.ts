@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import type { PortalUser } from '../auth/portal-session'
 import type { Role } from '../access/roles'
+import type { PortalUser } from '../auth/portal-session'
 import { CUSTOMER_CHANNELS, type CustomerChannel, EVENT_CATALOG, type EventType, eventTypesFor } from './event-catalog'
 import { loadRouting } from './load-routing'
 

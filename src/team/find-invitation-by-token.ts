@@ -1,8 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { isRole, type Role } from '../access/roles'
-import type { Invitation } from '../payload-types'
 import { hashSingleUseToken, looksLikeSingleUseToken } from '../lib/single-use-token'
+import type { Invitation } from '../payload-types'
 
 export type InvitationState = 'valid' | 'expired' | 'revoked' | 'accepted' | 'unknown'
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { commitPortalChange } from '../../audit/record-portal-change'
 import type { AuditActor } from '../../audit/actor'
+import { commitPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { hashSingleUseToken, looksLikeSingleUseToken } from '../../lib/single-use-token'

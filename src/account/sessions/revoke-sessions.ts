@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 
 import type { AuditActor } from '../../audit/actor'
 import { commitPortalChange } from '../../audit/record-portal-change'
-import { PortalError } from '../../lib/api/portal-error'
 import { t } from '../../i18n/t'
+import { PortalError } from '../../lib/api/portal-error'
 import { pruneSessionRecords, readSessions, removeSessions } from './session-store'
 
 export type RevokeWhich = { sid: string } | { allExcept: string | null }

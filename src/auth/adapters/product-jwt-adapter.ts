@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-
 import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import type { Payload } from 'payload'
 import { parseCookies } from 'payload/shared'

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-
-import type { ScreenId } from '@scope-config'
 import type { Payload } from 'payload'
 import type { z } from 'zod'
+
+import type { ScreenId } from '@scope-config'
 
 import { canPerform } from '../../access/can-perform'
 import type { Action } from '../../access/matrix'

@@ -5,7 +5,6 @@ import { type FormEvent, useState } from 'react'
 
 import type { Enrolment } from '@/account/two-factor/start-enrolment'
 import { t } from '@/i18n/t'
-
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 type Step = { kind: 'start' } | { kind: 'scan'; enrolment: Enrolment } | { kind: 'codes'; codes: string[] }

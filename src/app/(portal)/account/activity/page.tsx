@@ -1,5 +1,6 @@
-import { decodeActivityCursor } from '@/audit/activity-cursor'
+import { parseActivityQuery } from '@/audit/activity-query'
 import { changedFields } from '@/audit/changed-fields'
+import { listActivityMembers } from '@/audit/list-activity-members'
 import { listOrganizationActivity } from '@/audit/list-organization-activity'
 import { requireScreen } from '@/auth/require-screen'
 import { ScreenGuard } from '@/components/ScreenGuard'
@@ -8,13 +9,11 @@ import { Table } from '@/components/ui/Table'
 import { t } from '@/i18n/t'
 import { payloadInstance } from '@/lib/payload'
 import { EVENT_CATALOG, EVENT_TYPES } from '@/notifications/event-catalog'
-import type { PortalAudit, User } from '@/payload-types'
+import type { PortalAudit } from '@/payload-types'
 
 export const metadata = { title: t('activity.title') }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined
 
 const describeAction = (action: string) => (action in EVENT_CATALOG ? EVENT_CATALOG[action as keyof typeof EVENT_CATALOG].label : action)
 
@@ -29,25 +28,15 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   const access = await requireScreen('activity')
   const { session } = access
   const organization = session.organization
-  const params = await searchParams
-  const member = Number(single(params.member)) || undefined
-  const type = single(params.type)
-  const cursorParam = single(params.cursor)
+  const query = parseActivityQuery(await searchParams)
+  const { member, type } = query
   let page: Awaited<ReturnType<typeof listOrganizationActivity>> = { entries: [], nextCursor: null }
-  let members: User[] = []
+  let members: Awaited<ReturnType<typeof listActivityMembers>> = []
   if (access.allowed && organization) {
     const payload = await payloadInstance()
-    const asUser = { ...session.user, collection: 'users' as const }
     ;[page, members] = await Promise.all([
-      listOrganizationActivity(payload, session.user, {
-        organizationId: organization.id,
-        actorUserId: member,
-        action: type,
-        cursor: cursorParam ? decodeActivityCursor(cursorParam) : null,
-      }),
-      payload
-        .find({ collection: 'memberships', where: { organization: { equals: organization.id } }, depth: 1, pagination: false, user: asUser, overrideAccess: false })
-        .then(({ docs }) => docs.flatMap((membership) => (typeof membership.user === 'object' ? [membership.user] : []))),
+      listOrganizationActivity(payload, session.user, { organizationId: organization.id, actorUserId: member, action: type, cursor: query.cursor }),
+      listActivityMembers(payload, session.user, organization.id),
     ])
   }
   const filterQuery = new URLSearchParams({ ...(member ? { member: String(member) } : {}), ...(type ? { type } : {}) })
@@ -102,7 +91,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
           </Table>
         )}
         <div className="row">
-          {cursorParam ? <a href={`/account/activity${filterQuery.size ? `?${filterQuery}` : ''}`}>{t('activity.newest')}</a> : null}
+          {query.cursor ? <a href={`/account/activity${filterQuery.size ? `?${filterQuery}` : ''}`}>{t('activity.newest')}</a> : null}
           {olderQuery ? <a className="button" data-variant="secondary" href={`/account/activity?${olderQuery}`}>{t('activity.older')}</a> : null}
         </div>
       </ScreenGuard>

@@ -6,19 +6,8 @@ import { useState } from 'react'
 import { roleLabels, type Role } from '@/access/roles'
 import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
-
 import { portalFetch } from '@/lib/api/portal-fetch'
-
-export type InvitationView = {
-  id: number
-  email: string
-  role: Role
-  invitedBy: string | null
-  expiresLabel: string
-  expired: boolean
-  canResend: boolean
-  canRevoke: boolean
-}
+import type { InvitationView } from '@/team/team-view'
 
 /** Pending invitations with resend (a fresh link) and revoke, for those allowed; read-only otherwise. */
 export function InvitationsTable({ invitations, organizationName }: { invitations: InvitationView[]; organizationName: string }) {

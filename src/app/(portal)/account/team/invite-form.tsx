@@ -6,7 +6,6 @@ import { type FormEvent, useState } from 'react'
 import { roleLabels, type Role } from '@/access/roles'
 import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
-
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 type Sent = { invitations: Array<{ email: string; emailSent: boolean }> }

@@ -4,9 +4,9 @@ import { useState } from 'react'
 
 import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
+import { portalFetch } from '@/lib/api/portal-fetch'
 
 import { ConfirmDialog } from './confirm-dialog'
-import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** Leave the organization after a confirmation; then the account home, which no longer shows it. */
 export function LeaveOrganizationButton({ organizationName }: { organizationName: string }) {

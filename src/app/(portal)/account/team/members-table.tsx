@@ -6,24 +6,10 @@ import { useMemo, useOptimistic, useState, useTransition } from 'react'
 import { roleLabels, roleRank, type Role } from '@/access/roles'
 import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
+import { portalFetch } from '@/lib/api/portal-fetch'
+import type { MemberView } from '@/team/team-view'
 
 import { ConfirmDialog } from './confirm-dialog'
-import { portalFetch } from '@/lib/api/portal-fetch'
-
-export type MemberView = {
-  id: number
-  name: string | null
-  email: string
-  role: Role
-  joinedAt: string
-  joinedLabel: string
-  lastActiveAt: string | null
-  lastActiveLabel: string
-  isYou: boolean
-  /** Roles the viewer may set for this member (always including the current one); one entry = read-only. */
-  roleOptions: Role[]
-  removable: boolean
-}
 
 type SortKey = 'name' | 'role' | 'joined' | 'lastActive'
 

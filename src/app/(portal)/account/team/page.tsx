@@ -1,29 +1,20 @@
-import { canPerform, type Target } from '@/access/can-perform'
-import type { Action } from '@/access/matrix'
-import { ROLES } from '@/access/roles'
 import { requireScreen } from '@/auth/require-screen'
 import { ScreenGuard } from '@/components/ScreenGuard'
 import { Card } from '@/components/ui/Card'
 import { t } from '@/i18n/t'
 import { payloadInstance } from '@/lib/payload'
 import { listTeam } from '@/team/list-team'
+import { teamView } from '@/team/team-view'
 
-import { InvitationsTable, type InvitationView } from './invitations-table'
+import { InvitationsTable } from './invitations-table'
 import { InviteForm } from './invite-form'
 import { LeaveOrganizationButton } from './leave-organization-button'
-import { MembersTable, type MemberView } from './members-table'
+import { MembersTable } from './members-table'
 import { TransferOwnershipForm } from './transfer-ownership-form'
 
 export const metadata = { title: t('team.title') }
 
-// Formatted here, not in the browser, so server and client render the same text.
-const formatDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
-const formatDateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-
-/**
- * The team: members, pending invitations, invite, transfer, leave. What each control offers comes
- * from `canPerform` for this viewer and each row, the same decision the routes make again on submit.
- */
+/** The team: members, pending invitations, invite, transfer, leave, as `teamView` offers them to this viewer. */
 export default async function TeamPage() {
   const access = await requireScreen('team')
   const { session } = access
@@ -38,39 +29,7 @@ export default async function TeamPage() {
   }
 
   const team = await listTeam(await payloadInstance(), organization.id)
-  const actor = { userId: session.user.id, role: organization.role }
-  const allowed = (action: Action, target: Target = {}) => canPerform(actor, action, target).allowed
-
-  const members: MemberView[] = team.members.map((member) => {
-    const target = { userId: member.userId, role: member.role }
-    return {
-      id: member.id,
-      name: member.name,
-      email: member.email,
-      role: member.role,
-      joinedAt: member.joinedAt,
-      joinedLabel: formatDate.format(new Date(member.joinedAt)),
-      lastActiveAt: member.lastActiveAt,
-      lastActiveLabel: member.lastActiveAt ? formatDateTime.format(new Date(member.lastActiveAt)) : t('team.never'),
-      isYou: member.userId === session.user.id,
-      roleOptions: ROLES.filter((role) => role === member.role || allowed('team.change_role', { ...target, newRole: role })),
-      removable: allowed('team.remove', target),
-    }
-  })
-  const grantable = ROLES.filter((role) => allowed('team.invite', { newRole: role }))
-  const invitations: InvitationView[] = team.invitations.map((invitation) => ({
-    id: invitation.id,
-    email: invitation.email,
-    role: invitation.role,
-    invitedBy: invitation.invitedBy ? invitation.invitedBy.name || invitation.invitedBy.email : null,
-    expiresLabel: formatDateTime.format(new Date(invitation.expiresAt)),
-    expired: invitation.expired,
-    canResend: allowed('team.invite', { newRole: invitation.role }),
-    canRevoke: allowed('team.revoke_invitation'),
-  }))
-  const transferCandidates = allowed('team.transfer_ownership')
-    ? team.members.filter((member) => allowed('team.transfer_ownership', { userId: member.userId })).map((member) => ({ id: member.id, label: `${member.name || member.email} (${member.email})` }))
-    : null
+  const view = teamView(team, { userId: session.user.id, role: organization.role })
 
   return (
     <div className="stack" data-gap="lg">
@@ -78,26 +37,26 @@ export default async function TeamPage() {
         <h1>{t('team.title')}</h1>
         <p className="muted">{t('team.intro', { organization: organization.name })}</p>
         {team.seatLimit ? <p className="muted">{t('team.seats', { used: team.seatsUsed, limit: team.seatLimit })}</p> : null}
-        {allowed('team.change_role') ? null : <p className="muted">{t('team.readOnly')}</p>}
+        {view.canChangeRoles ? null : <p className="muted">{t('team.readOnly')}</p>}
       </div>
       <Card title={t('team.members')}>
-        <MembersTable members={members} organizationName={organization.name} />
+        <MembersTable members={view.members} organizationName={organization.name} />
       </Card>
       <Card title={t('team.invitations')}>
-        <InvitationsTable invitations={invitations} organizationName={organization.name} />
+        <InvitationsTable invitations={view.invitations} organizationName={organization.name} />
       </Card>
-      {grantable.length > 0 ? (
+      {view.grantable.length > 0 ? (
         <Card title={t('team.invite')}>
-          <InviteForm roles={grantable} />
+          <InviteForm roles={view.grantable} />
         </Card>
       ) : null}
-      {transferCandidates ? (
+      {view.transferCandidates ? (
         <Card title={t('team.transfer')}>
-          <TransferOwnershipForm candidates={transferCandidates} organizationName={organization.name} />
+          <TransferOwnershipForm candidates={view.transferCandidates} organizationName={organization.name} />
         </Card>
       ) : null}
       <Card title={t('team.leave')}>
-        {allowed('team.leave') ? <LeaveOrganizationButton organizationName={organization.name} /> : <p className="muted">{t('team.denied.ownerLeaves')}</p>}
+        {view.canLeave ? <LeaveOrganizationButton organizationName={organization.name} /> : <p className="muted">{t('team.denied.ownerLeaves')}</p>}
       </Card>
     </div>
   )

@@ -5,7 +5,6 @@ import { type FormEvent, useState } from 'react'
 
 import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
-
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** The owner hands the organization to another member, confirming by typing its name. */

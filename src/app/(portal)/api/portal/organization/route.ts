@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 import { organizationCookie, resolvePortalSession } from '@/auth/portal-session'
 import { safeNextPath, signInUrl } from '@/auth/safe-next-path'
-import { payloadInstance } from '@/lib/payload'
 import { seeOther } from '@/lib/http/see-other'
+import { payloadInstance } from '@/lib/payload'
 
 const SwitchOrganization = z.object({ organizationId: z.coerce.number().int().positive(), next: z.string().optional() })
 

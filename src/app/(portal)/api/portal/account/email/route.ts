@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 import { requestEmailChange } from '@/account/email-change/request-email-change'
-import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
+import { portalRoute } from '@/lib/api/portal-route'
 
 const EmailChange = z.object({
   newEmail: z.email(t('emailChange.error.format')).max(254),

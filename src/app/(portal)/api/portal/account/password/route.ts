@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 import { changePassword } from '@/account/password/change-password'
-import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
+import { portalRoute } from '@/lib/api/portal-route'
 
 const PasswordChange = z.object({
   currentPassword: z.string().min(1, t('password.error.currentRequired')),

@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 import { type DateLocale, isDateLocale, isTimeZone } from '@/account/profile/date-preferences'
 import { updateProfile } from '@/account/profile/update-profile'
-import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
+import { portalRoute } from '@/lib/api/portal-route'
 
 const Profile = z.object({
   name: z.string().trim().min(1, t('profile.error.name')).max(120),

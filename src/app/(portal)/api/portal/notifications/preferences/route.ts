@@ -1,10 +1,10 @@
 import { z } from 'zod'
 
-import { CUSTOMER_CHANNELS, EVENT_TYPES, eventTypesFor } from '@/notifications/event-catalog'
-import { savePreferences } from '@/notifications/save-preferences'
+import { t } from '@/i18n/t'
 import { PortalError } from '@/lib/api/portal-error'
 import { portalRoute } from '@/lib/api/portal-route'
-import { t } from '@/i18n/t'
+import { CUSTOMER_CHANNELS, EVENT_TYPES, eventTypesFor } from '@/notifications/event-catalog'
+import { savePreferences } from '@/notifications/save-preferences'
 
 const Preferences = z.object({
   preferences: z

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-import { markNotificationsRead } from '@/notifications/mark-notifications-read'
 import { portalRoute } from '@/lib/api/portal-route'
+import { markNotificationsRead } from '@/notifications/mark-notifications-read'
 
 const MarkRead = z.union([
   z.object({ all: z.literal(true) }),

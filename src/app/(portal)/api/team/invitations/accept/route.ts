@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-
 import { generatePayloadCookie } from 'payload/shared'
 import { z } from 'zod'
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 import { disableTwoFactor } from '@/account/two-factor/disable-two-factor'
-import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
+import { portalRoute } from '@/lib/api/portal-route'
 
 const Disable = z.object({ code: z.string().trim().min(6, t('twoFactor.error.codeRequired')).max(32) })
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 import { enableTwoFactor } from '@/account/two-factor/enable-two-factor'
-import { portalRoute } from '@/lib/api/portal-route'
 import { t } from '@/i18n/t'
+import { portalRoute } from '@/lib/api/portal-route'
 
 const Confirm = z.object({ code: z.string().trim().regex(/^\d{6}$/, t('twoFactor.error.codeFormat')) })
 
