@@ -2,7 +2,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, defaultLoggerOptions } from 'payload'
 
 import { isStaff } from './src/access/actor-memberships'
 import { Invitations } from './src/collections/Invitations'
@@ -21,6 +21,7 @@ import { UserSessions } from './src/collections/UserSessions'
 import { NotificationSettings } from './src/globals/NotificationSettings'
 import { PortalFlags } from './src/globals/PortalFlags'
 import { portalTasks } from './src/jobs/tasks'
+import { redactingLoggerOptions } from './src/lib/redact-log'
 import { withAuditTrail, withAuditTrailGlobals } from './src/hooks/with-audit-trail'
 import { portalEmailAdapter } from './src/notifications/email/payload-email-adapter'
 
@@ -75,5 +76,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
   }),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Payload's pretty output, with failed-query values and secret-ish properties redacted.
+  logger: { options: redactingLoggerOptions, destination: defaultLoggerOptions },
   telemetry: false,
 })
