@@ -1,7 +1,7 @@
 import Stripe from 'stripe'
 
-import { startStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from '../../../../emulator/stripe'
-import { STRIPE_API_VERSION } from '../../../../src/billing/stripe'
+import { startStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from '../../emulator/stripe'
+import { STRIPE_API_VERSION } from '../../src/billing/stripe'
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_emulator'
 

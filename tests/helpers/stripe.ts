@@ -4,7 +4,7 @@ import type Stripe from 'stripe'
 import { POST as webhookPOST } from '../../src/app/(portal)/api/stripe/webhooks/route'
 import { ensureStripeCustomer } from '../../src/billing/customer-sync/ensure-stripe-customer'
 import { withTransaction } from '../../src/lib/with-transaction'
-import { startEmulatorWithClient, TEST_WEBHOOK_SECRET } from '../unit/billing/helpers/emulator'
+import { startEmulatorWithClient, TEST_WEBHOOK_SECRET } from './stripe-emulator'
 
 /**
  * The local Stripe emulator for an integration file, with the app's Stripe client (getStripe)

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { startEmulatorWithClient } from './helpers/emulator'
+import { startEmulatorWithClient } from '../../helpers/stripe-emulator'
 
 const dir = await mkdtemp(path.join(tmpdir(), 'stripe-emulator-'))
 afterAll(() => rm(dir, { recursive: true, force: true }))

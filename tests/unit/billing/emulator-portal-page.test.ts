@@ -6,7 +6,7 @@ import type { StripeEmulator } from '../../../emulator/stripe'
 import { portalConfiguration } from '../../../src/billing/portal-configuration'
 import { syncPortalConfiguration } from '../../../src/billing/portal-configuration-sync'
 import { seedStripeDemo, type SeededCustomer } from '../../../scripts/demo/seed-stripe-demo'
-import { startEmulatorWithClient } from './helpers/emulator'
+import { startEmulatorWithClient } from '../../helpers/stripe-emulator'
 
 const returnUrl = 'http://localhost:3000/account/billing'
 let emulator: StripeEmulator

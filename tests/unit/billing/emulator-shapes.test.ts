@@ -12,7 +12,7 @@ import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { StripeEmulator } from '../../../emulator/stripe'
-import { startEmulatorWithClient } from './helpers/emulator'
+import { startEmulatorWithClient } from '../../helpers/stripe-emulator'
 import { SdkNullability } from '../../helpers/sdk-nullability'
 import { shapeDiff } from '../../helpers/shape-diff'
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { StripeEmulator } from '../../../emulator/stripe'
 import { STRIPE_API_VERSION } from '../../../src/billing/stripe'
-import { TEST_WEBHOOK_SECRET, startEmulatorWithClient } from './helpers/emulator'
+import { TEST_WEBHOOK_SECRET, startEmulatorWithClient } from '../../helpers/stripe-emulator'
 import { type HttpReceiver, startHttpReceiver, stripeSignature } from '../../helpers/http-receiver'
 
 let emulator: StripeEmulator

@@ -5,7 +5,7 @@ import type { StripeEmulator } from '../../../emulator/stripe'
 import { portalConfiguration, type PortalConfiguration } from '../../../src/billing/portal-configuration'
 import { syncPortalConfiguration } from '../../../src/billing/portal-configuration-sync'
 import { seedStripeDemo } from '../../../scripts/demo/seed-stripe-demo'
-import { startEmulatorWithClient } from './helpers/emulator'
+import { startEmulatorWithClient } from '../../helpers/stripe-emulator'
 
 let emulator: StripeEmulator
 let stripe: Stripe

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { StripeEmulator } from '../../../emulator/stripe'
 import { seedStripeDemo } from '../../../scripts/demo/seed-stripe-demo'
-import { startEmulatorWithClient } from './helpers/emulator'
+import { startEmulatorWithClient } from '../../helpers/stripe-emulator'
 
 let emulator: StripeEmulator
 let stripe: Stripe

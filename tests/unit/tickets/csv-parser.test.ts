@@ -1,6 +1,9 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CsvParser } from '../../../src/tickets/csv/csv-parser'
-import { csvField, csvLine } from '../../../src/tickets/csv/csv-writer'
+import { CsvFileWriter, csvField, csvLine, csvText } from '../../../src/tickets/csv/csv-writer'
 
 type Event = [number, string[]] | ['bad', number, string]
 
@@ -62,5 +65,32 @@ describe('csv writer', () => {
     expect(csvField(null)).toBe('')
     const values = ['x,y', 'multi\nline', 'quote"d', '']
     expect(parse(csvLine(values))).toEqual([[1, values]])
+  })
+
+  it('writes booleans and numbers as text and null as an empty field', () => {
+    expect(csvText([['a', 'b'], [true, false, 0, 1.5, null, '']])).toBe('a,b\ntrue,false,0,1.5,,\n')
+    expect(csvField('carriage\rreturn')).toBe('"carriage\rreturn"')
+  })
+
+  it('streams a file with its header, with backpressure, and writes the header alone when there are no rows', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'csv-writer-'))
+    try {
+      const rows = Array.from({ length: 5_000 }, (_, i) => [`id-${i}`, i % 7 === 0 ? 'needs, "quoting"' : 'plain', i] as const)
+      const writer = new CsvFileWriter(path.join(dir, 'rows.csv'), ['id', 'text', 'n'])
+      for (const [i, row] of rows.entries()) {
+        writer.write(row)
+        if (i % 500 === 499) await writer.drain()
+      }
+      await writer.close()
+      const written = await readFile(path.join(dir, 'rows.csv'), 'utf8')
+      expect(written).toBe(csvLine(['id', 'text', 'n']) + rows.map((row) => csvLine(row)).join(''))
+      expect(parse(written).map((event) => event[1])).toEqual([['id', 'text', 'n'], ...rows.map((row) => row.map(String))])
+
+      const empty = new CsvFileWriter(path.join(dir, 'empty.csv'), ['line', 'reason'])
+      await empty.close()
+      expect(await readFile(path.join(dir, 'empty.csv'), 'utf8')).toBe('line,reason\n')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
