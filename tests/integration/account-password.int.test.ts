@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -7,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { changePassword } from '../../src/account/password/change-password'
 import { passwordProblem } from '../../src/account/password/password-problem'
-import { PASSWORD_RESET_JOB } from '../../src/account/password/password-reset-context'
+import { issuePasswordResetToken } from '../../src/account/password/issue-reset-token'
 import { resetPassword } from '../../src/account/password/reset-password'
 import { verifyPassword } from '../../src/account/password/verify-password'
 import { POST as forgotPasswordRoute } from '../../src/app/(portal)/api/portal/forgot-password/route'
@@ -93,11 +94,25 @@ describe('password', () => {
     await expect(payload.forgotPassword({ collection: 'users', data: { email: user.email }, disableEmail: true })).rejects.toThrow()
   })
 
+  it('stores only a hash of the reset token, and Payload’s own reset-password takes neither the token nor the hash', async () => {
+    const user = await createAccountUser(payload, 'reset-hash')
+    const resetToken = await issuePasswordResetToken(payload, user.email)
+    expect(resetToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const { rows } = await payload.db.pool.query<{ reset_password_token: string }>('SELECT reset_password_token FROM users WHERE id = $1', [user.id])
+    expect(rows[0].reset_password_token).toBe(createHash('sha256').update(resetToken!).digest('hex'))
+    // A second request within the throttle issues nothing and keeps the first link working.
+    expect(await issuePasswordResetToken(payload, user.email)).toBeNull()
+    for (const token of [resetToken!, rows[0].reset_password_token]) {
+      await expect(payload.resetPassword({ collection: 'users', data: { token, password: 'a fine new passphrase' }, overrideAccess: true })).rejects.toThrow()
+    }
+    expect(await verifyPassword(payload, user.email, TEST_PASSWORD)).toBe(true)
+  })
+
   it('a reset sets the new password and ends every session', async () => {
     const user = await createAccountUser(payload, 'reset')
     const { token: sessionToken } = await payload.login({ collection: 'users', data: { email: user.email, password: TEST_PASSWORD } })
     expect(await resolvePortalSession(payload, cookieHeaders(payload, sessionToken!), payloadSessionAdapter)).not.toBeNull()
-    const resetToken = await payload.forgotPassword({ collection: 'users', data: { email: user.email }, disableEmail: true, context: { [PASSWORD_RESET_JOB]: true } })
+    const resetToken = (await issuePasswordResetToken(payload, user.email))!
     const actor = { ip: null, userAgent: null, requestId: null }
     expect((await rejection(resetPassword(payload, { token: resetToken, password: 'short', actor })))?.fields).toHaveProperty('password')
     expect((await rejection(resetPassword(payload, { token: 'not-a-token', password: 'a fine new passphrase', actor })))?.fields).toHaveProperty('token')

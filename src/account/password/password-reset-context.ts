@@ -1,2 +1,2 @@
-/** Set on `req.context` by the send-password-reset job: the one caller of forgot-password allowed to run it. */
-export const PASSWORD_RESET_JOB = 'porticoPasswordResetJob'
+/** Set on `req.context` by `resetPassword`: the one caller allowed to run Payload's reset-password operation. */
+export const PASSWORD_RESET_FLOW = 'porticoPasswordReset'

@@ -6,7 +6,7 @@ import { staffOnlyField } from '../../access/staff-only-field'
 import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isTimeZone } from '../../account/profile/date-preferences'
 import { selfOrStaff } from './access/self-or-staff'
 import { selfOrTeammates } from './access/self-or-teammates'
-import { forgotPasswordViaPortal } from './hooks/forgot-password-via-portal'
+import { passwordResetViaPortal } from './hooks/password-reset-via-portal'
 import { guardCredentials } from './hooks/guard-credentials'
 import { recordSessionStart } from './hooks/record-session-start'
 
@@ -23,7 +23,7 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 10,
     lockTime: 10 * 60 * 1000,
-    // Reset links last an hour. Payload's forgot-password runs only from the send-password-reset job.
+    // Reset links last an hour (issue-reset-token.ts reads this); Payload's own forgot-password is off.
     forgotPassword: { expiration: 60 * 60 * 1000 },
   },
   access: {
@@ -34,7 +34,7 @@ export const Users: CollectionConfig = {
     delete: staffOnly,
   },
   hooks: {
-    beforeOperation: [forgotPasswordViaPortal],
+    beforeOperation: [passwordResetViaPortal],
     beforeChange: [guardCredentials],
     // Every sign-in path (portal form, REST, GraphQL, password reset) ends here: the gate for 2FA.
     afterLogin: [recordSessionStart],
