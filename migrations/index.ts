@@ -4,6 +4,7 @@ import * as migration_20261127_140539_team_management from './20261127_140539_te
 import * as migration_20261127_144925_stripe_billing from './20261127_144925_stripe_billing';
 import * as migration_20261127_145233_account_security from './20261127_145233_account_security';
 import * as migration_20261127_145902_ticket_audits from './20261127_145902_ticket_audits';
+import * as migration_20261201_093000_one_owner_per_organization from './20261201_093000_one_owner_per_organization';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261127_145902_ticket_audits.up,
     down: migration_20261127_145902_ticket_audits.down,
     name: '20261127_145902_ticket_audits'
+  },
+  {
+    up: migration_20261201_093000_one_owner_per_organization.up,
+    down: migration_20261201_093000_one_owner_per_organization.down,
+    name: '20261201_093000_one_owner_per_organization',
   },
 ];

@@ -14,6 +14,7 @@ const ruleHolds: Record<TargetRule, (actor: Actor, target: Target) => boolean> =
   'not-owner': (_actor, target) => target.role !== 'owner',
   'not-above-own': (actor, target) =>
     [target.role, target.newRole].every((role) => role === undefined || roleRank(role) <= roleRank(actor.role)),
+  'no-new-owner': (_actor, target) => target.newRole !== 'owner',
 }
 
 /** The single place every permission decision is made: the matrix, then the action's target rules. */

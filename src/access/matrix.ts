@@ -4,9 +4,10 @@ import type { Role } from './roles'
  * Target rules narrow an allowed action by who or what it is aimed at:
  * - `not-self`: the actor cannot aim it at themselves (e.g. change their own role);
  * - `not-owner`: the target cannot be the owner (only a transfer moves ownership);
- * - `not-above-own`: the role being granted or the target's current role cannot outrank the actor's.
+ * - `not-above-own`: the role being granted or the target's current role cannot outrank the actor's;
+ * - `no-new-owner`: the owner role cannot be granted (one owner per organization; a transfer moves it).
  */
-export type TargetRule = 'not-self' | 'not-owner' | 'not-above-own'
+export type TargetRule = 'not-self' | 'not-owner' | 'not-above-own' | 'no-new-owner'
 
 type Grant = { roles: readonly Role[]; targetRules?: readonly TargetRule[] }
 
@@ -21,9 +22,9 @@ export const PERMISSIONS = {
   'org.require_two_factor': { roles: ['owner'] },
   'account.manage_own': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
   'team.read': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
-  'team.invite': { roles: ['owner', 'admin'], targetRules: ['not-above-own'] },
+  'team.invite': { roles: ['owner', 'admin'], targetRules: ['not-above-own', 'no-new-owner'] },
   'team.revoke_invitation': { roles: ['owner', 'admin'] },
-  'team.change_role': { roles: ['owner', 'admin'], targetRules: ['not-self', 'not-owner', 'not-above-own'] },
+  'team.change_role': { roles: ['owner', 'admin'], targetRules: ['not-self', 'not-owner', 'not-above-own', 'no-new-owner'] },
   'team.remove': { roles: ['owner', 'admin'], targetRules: ['not-self', 'not-owner', 'not-above-own'] },
   'team.transfer_ownership': { roles: ['owner'], targetRules: ['not-self'] },
   'team.leave': { roles: ['admin', 'billing', 'member', 'viewer'] },

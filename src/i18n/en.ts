@@ -153,6 +153,7 @@ export const en = {
   'team.denied.notSelf': 'You can’t do this to yourself.',
   'team.denied.notOwner': 'Only an ownership transfer changes the owner.',
   'team.denied.aboveOwn': 'You can’t give or change a role above your own.',
+  'team.denied.noNewOwner': 'An organization has one owner. To hand it over, use “Transfer ownership”.',
   'team.denied.changeOwnRole': 'You can’t change your own role. Ask another admin or the owner.',
   'team.denied.changeOwner': 'The owner’s role changes only by transferring ownership.',
   'team.denied.removeSelf': 'You can’t remove yourself. Use “Leave organization” instead.',

@@ -20,6 +20,7 @@ const GENERAL: Record<DenialReason, MessageKey> = {
   'not-self': 'team.denied.notSelf',
   'not-owner': 'team.denied.notOwner',
   'not-above-own': 'team.denied.aboveOwn',
+  'no-new-owner': 'team.denied.noNewOwner',
 }
 
 /**

@@ -237,6 +237,21 @@ describe('members', () => {
     expect((await membershipOf(org.members.member, org.organization.id)).role).toBe('admin')
   })
 
+  it('one owner: the owner can neither grant the owner role nor invite as owner; staff can’t make a second owner either', async () => {
+    const org = await createOrganizationWithEveryRole(payload, 'one-owner')
+    const member = await membershipOf(org.members.member, org.organization.id)
+    const promote = await call(membersPATCH, org.members.owner, '/api/team/members', { method: 'PATCH', body: { memberId: member.id, newRole: 'owner' } })
+    expect(promote.status).toBe(403)
+    expect(promote.body.error!.message).toMatch(/Transfer ownership/)
+    const invite = await call(invitePOST, org.members.owner, '/api/team/invitations', { method: 'POST', body: { emails: [unique('co-owner')], role: 'owner' } })
+    expect(invite.status).toBe(403)
+    // Staff bypass the matrix, not PostgreSQL: a second owner row is refused by the unique index.
+    await expect(payload.update({ collection: 'memberships', id: member.id, data: { role: 'owner' } })).rejects.toThrow()
+    const owners = await payload.find({ collection: 'memberships', where: { organization: { equals: org.organization.id }, role: { equals: 'owner' } }, depth: 0 })
+    expect(owners.docs.map((membership) => Number(membership.user))).toEqual([org.members.owner.id])
+    expect(await payload.count({ collection: 'invitations', where: { organization: { equals: org.organization.id } } })).toMatchObject({ totalDocs: 0 })
+  })
+
   it('remove: the removed member’s very next request no longer reaches the organization', async () => {
     const org = await createOrganizationWithEveryRole(payload, 'team-remove')
     const target = await membershipOf(org.members.member, org.organization.id)
