@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig, defaultLoggerOptions } from 'payload'
 
 import { isStaff } from './src/access/actor-memberships'
+import { staffOnlyInternalCollections } from './src/access/staff-only-internal-collections'
 import { Invitations } from './src/collections/Invitations'
 import { Memberships } from './src/collections/Memberships'
 import { NotificationDeliveries } from './src/collections/NotificationDeliveries'
@@ -27,7 +28,8 @@ import { portalEmailAdapter } from './src/notifications/email/payload-email-adap
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
+// Payload's own collections (locks, preferences, migrations, jobs) are the admin's: staff only.
+export default staffOnlyInternalCollections(buildConfig({
   serverURL: process.env.PORTAL_URL || undefined,
   secret: process.env.PAYLOAD_SECRET || '',
   admin: {
@@ -79,4 +81,4 @@ export default buildConfig({
   // Payload's pretty output, with failed-query values and secret-ish properties redacted.
   logger: { options: redactingLoggerOptions, destination: defaultLoggerOptions },
   telemetry: false,
-})
+}))
