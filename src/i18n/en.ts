@@ -360,6 +360,7 @@ export const en = {
   'error.notFound.body': 'This page doesn’t exist or isn’t available for your organization.',
   'error.notFound.back': 'Back to your account',
   'api.error.unauthenticated': 'Sign in to continue.',
+  'auth.error.unverifiedEmailLink': 'An account with this email already exists here, and your sign-in doesn’t say the address is verified. Verify your email in the product, then try again.',
   'api.error.forbidden': 'Your role does not allow this.',
   'api.error.notFound': 'Not found.',
   'api.error.invalid': 'Some fields need attention.',

@@ -47,8 +47,8 @@ describe.each(ROLES)('a %s of org A, through the Local API with overrideAccess: 
 
   it('updates org A only if the matrix allows org.update, and never org B', async () => {
     const allowed = canPerform({ userId: orgA.members[role].id, role }, 'org.update').allowed
-    const rename = payload.update({ collection: 'organizations', id: orgA.organization.id, data: { billingEmail: `${role}@a.example` }, user: actor(), overrideAccess: false })
-    if (allowed) await expect(rename).resolves.toMatchObject({ billingEmail: `${role}@a.example` })
+    const rename = payload.update({ collection: 'organizations', id: orgA.organization.id, data: { name: `Org A renamed by ${role}` }, user: actor(), overrideAccess: false })
+    if (allowed) await expect(rename).resolves.toMatchObject({ name: `Org A renamed by ${role}` })
     else await expect(rename).rejects.toThrow()
     await expect(
       payload.update({ collection: 'organizations', id: orgB.organization.id, data: { name: 'hijacked' }, user: actor(), overrideAccess: false }),
@@ -67,6 +67,16 @@ describe.each(ROLES)('a %s of org A, through the Local API with overrideAccess: 
       await expect(change).rejects.toThrow()
       expect((await payload.findByID({ collection: 'memberships', id: target.id })).role).toBe('viewer')
     }
+  })
+
+  it('cannot write the fields Stripe, staff or the session code own: billingEmail, billingMode, lastActiveAt', async () => {
+    const before = await payload.findByID({ collection: 'organizations', id: orgA.organization.id, depth: 0 })
+    await payload.update({ collection: 'organizations', id: orgA.organization.id, data: { billingEmail: 'attacker@evil.example', billingMode: before.billingMode === 'contract' ? 'stripe' : 'contract' }, user: actor(), overrideAccess: false }).catch(() => null)
+    const after = await payload.findByID({ collection: 'organizations', id: orgA.organization.id, depth: 0 })
+    expect({ billingEmail: after.billingEmail, billingMode: after.billingMode }).toEqual({ billingEmail: before.billingEmail, billingMode: before.billingMode })
+    const self = orgA.members[role]
+    await payload.update({ collection: 'users', id: self.id, data: { lastActiveAt: '2099-01-01T00:00:00.000Z' }, user: actor(), overrideAccess: false }).catch(() => null)
+    expect((await payload.findByID({ collection: 'users', id: self.id, depth: 0 })).lastActiveAt).not.toBe('2099-01-01T00:00:00.000Z')
   })
 
   it('cannot promote anyone to owner (one owner; only a transfer moves it), nor touch the owner', async () => {

@@ -41,7 +41,7 @@ const changeBillingEmail = (email: string, options: { failAfter?: boolean; event
       event: { type: (options.eventType ?? 'organization.billing_email_changed') as 'organization.billing_email_changed', data: { changes: { billingEmail: [null, email] } } },
     },
     async (req) => {
-      const after = await payload.update({ collection: 'organizations', id: orgA.organization.id, data: { billingEmail: email }, req, user: asCustomer(orgA.members.admin), overrideAccess: false })
+      const after = await payload.update({ collection: 'organizations', id: orgA.organization.id, data: { billingEmail: email }, req })
       return { after: { ...after, nested: { password: 'hunter2' } } }
     },
   )

@@ -9,7 +9,7 @@ import { resolvePortalSession } from '../../src/auth/portal-session'
 import { testPayload } from '../helpers/payload'
 
 const SECRET = 'product-shared-secret-for-tests-0123456789'
-const options: ProductJwtOptions = { secret: SECRET, audience: 'portico', issuer: 'https://product.example', cookieName: 'product_session' }
+const options: ProductJwtOptions = { secret: SECRET, audience: 'portico', issuer: 'https://product.example', cookieName: 'product_session', emailVerifiedClaim: 'email_verified' }
 const adapter = createProductJwtAdapter(options)
 
 let payload: Payload
@@ -46,12 +46,28 @@ describe('product-jwt session adapter', () => {
     expect(totalDocs).toBe(1)
   })
 
-  it('links an existing user by email instead of creating a second one', async () => {
-    const claims = claimsFor()
+  it('links an existing user by email instead of creating a second one, when the token says the address is verified', async () => {
+    const claims = { ...claimsFor(), email_verified: true }
     const existing = await payload.create({ collection: 'users', data: { email: claims.email, password: 'existing-pass-1' } })
     const user = await adapter.authenticate({ payload, headers: bearer(await sign(claims)) })
     expect(user?.id).toBe(existing.id)
     expect((await payload.findByID({ collection: 'users', id: existing.id })).externalId).toBe(claims.sub)
+  })
+
+  it('refuses to link by an unverified (or unstated) email, with a message, and leaves the account alone', async () => {
+    for (const verified of [false, 'true', undefined]) {
+      const claims = { ...claimsFor(), ...(verified === undefined ? {} : { email_verified: verified }) }
+      const existing = await payload.create({ collection: 'users', data: { email: claims.email, password: 'existing-pass-1' } })
+      await expect(adapter.authenticate({ payload, headers: bearer(await sign(claims)) })).rejects.toThrow(/verif/)
+      expect((await payload.findByID({ collection: 'users', id: existing.id })).externalId ?? null).toBeNull()
+    }
+  })
+
+  it('reads the verified flag from the configured claim', async () => {
+    const custom = createProductJwtAdapter({ ...options, emailVerifiedClaim: 'https://product.example/verified' })
+    const claims = { ...claimsFor(), 'https://product.example/verified': true }
+    const existing = await payload.create({ collection: 'users', data: { email: claims.email, password: 'existing-pass-1' } })
+    expect((await custom.authenticate({ payload, headers: bearer(await sign(claims)) }))?.id).toBe(existing.id)
   })
 
   it('rejects an expired token', async () => {
@@ -81,7 +97,7 @@ describe('product-jwt session adapter', () => {
   it('verifies asymmetric tokens against a JWKS and refuses HS256 tokens then', async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256')
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }
-    const jwksAdapter = createProductJwtAdapter({ jwks: { keys: [jwk] }, audience: 'portico', cookieName: 'product_session' })
+    const jwksAdapter = createProductJwtAdapter({ jwks: { keys: [jwk] }, audience: 'portico', cookieName: 'product_session', emailVerifiedClaim: 'email_verified' })
     const claims = claimsFor()
     const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setAudience('portico').setExpirationTime('5m').sign(privateKey)
     expect(await jwksAdapter.authenticate({ payload, headers: bearer(token) })).toMatchObject({ email: claims.email })

@@ -3,6 +3,8 @@ import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, jwtVerify, type
 import type { Payload } from 'payload'
 import { parseCookies } from 'payload/shared'
 
+import { t } from '../../i18n/t'
+import { PortalError } from '../../lib/api/portal-error'
 import type { User } from '../../payload-types'
 import type { SessionAdapter } from './types'
 
@@ -14,6 +16,8 @@ export type ProductJwtOptions = {
   issuer?: string
   audience: string
   cookieName: string
+  /** The claim that says the product verified `email` (OIDC's `email_verified`); linking by email needs it `true`. */
+  emailVerifiedClaim: string
 }
 
 type ProductClaims = JWTPayload & { email?: string; name?: string }
@@ -47,22 +51,26 @@ export async function verifyProductToken(token: string, options: ProductJwtOptio
   }
 }
 
-async function findUser(payload: Payload, claims: ProductClaims): Promise<User | null> {
+async function findUser(payload: Payload, claims: ProductClaims, options: ProductJwtOptions): Promise<User | null> {
   const byExternalId = await payload.find({ collection: 'users', where: { externalId: { equals: claims.sub } }, limit: 1, depth: 0, overrideAccess: true })
   if (byExternalId.docs[0]) return byExternalId.docs[0]
   if (!claims.email) return null
   const byEmail = await payload.find({ collection: 'users', where: { email: { equals: claims.email.toLowerCase() } }, limit: 1, depth: 0, overrideAccess: true })
   const existing = byEmail.docs[0]
   if (!existing) return null
+  // A product that lets people sign up with an unverified address would otherwise hand this
+  // account to whoever typed its email there first.
+  if (claims[options.emailVerifiedClaim] !== true) throw new PortalError('forbidden', t('auth.error.unverifiedEmailLink'))
   return payload.update({ collection: 'users', id: existing.id, data: { externalId: claims.sub }, depth: 0, overrideAccess: true })
 }
 
 /**
- * Maps verified claims to a Portico user: by external id, then by email (linking the two), else
+ * Maps verified claims to a Portico user: by external id, then by email (linking the two, only when
+ * the token says the product verified that address; refused otherwise), else
  * provisions one on first visit. Provisioning runs as the system: the token is the proof.
  */
-async function userForClaims(payload: Payload, claims: ProductClaims): Promise<User | null> {
-  const found = await findUser(payload, claims)
+async function userForClaims(payload: Payload, claims: ProductClaims, options: ProductJwtOptions): Promise<User | null> {
+  const found = await findUser(payload, claims, options)
   if (found || !claims.email) return found
   try {
     return await payload.create({
@@ -73,7 +81,7 @@ async function userForClaims(payload: Payload, claims: ProductClaims): Promise<U
     })
   } catch {
     // Two first requests at once: the other one created the user.
-    return findUser(payload, claims)
+    return findUser(payload, claims, options)
   }
 }
 
@@ -84,7 +92,7 @@ export function createProductJwtAdapter(options: ProductJwtOptions): SessionAdap
       const token = readToken(headers, options.cookieName)
       if (!token) return null
       const claims = await verifyProductToken(token, options)
-      const user = claims ? await userForClaims(payload, claims) : null
+      const user = claims ? await userForClaims(payload, claims, options) : null
       return user ? { ...user, collection: 'users' } : null
     },
   }
@@ -96,4 +104,5 @@ export const productJwtOptionsFromEnv = (env: NodeJS.ProcessEnv = process.env): 
   issuer: env.PRODUCT_JWT_ISSUER || undefined,
   audience: env.PRODUCT_JWT_AUDIENCE || 'portico',
   cookieName: env.PRODUCT_JWT_COOKIE || 'product_session',
+  emailVerifiedClaim: env.PRODUCT_JWT_EMAIL_VERIFIED_CLAIM || 'email_verified',
 })

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../../access/nobody'
 import { scopedToOrganizations } from '../../access/organizations-allowing'
 import { staffOnly } from '../../access/staff-only'
 import { staffOnlyField } from '../../access/staff-only-field'
@@ -17,12 +18,15 @@ export const Organizations: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },
-    { name: 'billingEmail', type: 'email' },
+    // Mirrored from the Stripe customer like the billing fields: changed through /account/billing, never directly.
+    { name: 'billingEmail', type: 'email', access: { update: nobody } },
     {
       name: 'billingMode',
       type: 'select',
       required: true,
       defaultValue: 'stripe',
+      // A commercial decision (contract terms): staff set it, customers read it.
+      access: { create: staffOnlyField, update: staffOnlyField },
       options: [
         { label: 'Stripe', value: 'stripe' },
         { label: 'Contract (invoiced offline)', value: 'contract' },

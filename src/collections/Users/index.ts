@@ -49,7 +49,8 @@ export const Users: CollectionConfig = {
       admin: { description: 'The user id in the host product (product-jwt adapter `sub` claim).' },
       access: { update: staffOnlyField },
     },
-    { name: 'lastActiveAt', type: 'date', admin: { readOnly: true } },
+    // Written by the session code (overrideAccess) only: activity is observed, never claimed.
+    { name: 'lastActiveAt', type: 'date', access: { create: nobody, update: nobody }, admin: { readOnly: true } },
     { name: 'locale', type: 'select', defaultValue: DEFAULT_LOCALE, options: DATE_LOCALES.map(({ value, label }) => ({ value, label })), admin: { description: 'How dates and numbers are written for this person.' } },
     {
       name: 'timeZone',
