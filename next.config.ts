@@ -2,6 +2,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
 import { legacyRedirects } from './src/lib/legacy-redirects'
+import { securityHeaders } from './src/lib/security-headers'
 
 const nextConfig: NextConfig = {
   // e2e and bench runs build into their own folder so they never clobber a running `npm start`.
@@ -13,6 +14,9 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   async redirects() {
     return legacyRedirects
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }]
   },
 }
 

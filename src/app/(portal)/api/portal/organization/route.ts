@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { organizationCookie, resolvePortalSession } from '@/auth/portal-session'
 import { safeNextPath, signInUrl } from '@/auth/safe-next-path'
+import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
 import { payloadInstance } from '@/lib/payload'
 
@@ -9,6 +10,8 @@ const SwitchOrganization = z.object({ organizationId: z.coerce.number().int().po
 
 /** The organization switcher's form. Only an organization the user belongs to can be chosen. */
 export async function POST(request: Request) {
+  const refused = refuseCrossSite(request)
+  if (refused) return refused
   const session = await resolvePortalSession(await payloadInstance(), request.headers)
   if (!session) return seeOther(request, signInUrl('/account'))
   const parsed = SwitchOrganization.safeParse(Object.fromEntries(await request.formData()))

@@ -1,11 +1,14 @@
 import { generatePayloadCookie } from 'payload/shared'
 
 import { safeNextPath } from '@/auth/safe-next-path'
+import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { payloadInstance } from '@/lib/payload'
 import { seeOther } from '@/lib/http/see-other'
 
 /** The form behind /sign-in. Answers 303 so the browser lands on `next` (or back on the form with an error). */
 export async function POST(request: Request) {
+  const refused = refuseCrossSite(request)
+  if (refused) return refused
   const form = await request.formData()
   const email = String(form.get('email') ?? '').trim()
   const password = String(form.get('password') ?? '')

@@ -1,17 +1,16 @@
-import { createLocalReq, logoutOperation } from 'payload'
 import { generateExpiredPayloadCookie } from 'payload/shared'
 
-import { payloadInstance } from '@/lib/payload'
+import { endCookieSession } from '@/account/sessions/end-cookie-session'
+import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
+import { payloadInstance } from '@/lib/payload'
 
 /** Ends this session in the database (not just the cookie), so the token is dead everywhere. */
 export async function POST(request: Request) {
+  const refused = refuseCrossSite(request)
+  if (refused) return refused
   const payload = await payloadInstance()
-  const { user } = await payload.auth({ headers: request.headers })
-  if (user?.collection === 'users') {
-    const req = await createLocalReq({ user }, payload)
-    await logoutOperation({ collection: payload.collections.users, req })
-  }
+  await endCookieSession(payload, request.headers)
   const expired = generateExpiredPayloadCookie({
     collectionAuthConfig: payload.collections.users.config.auth,
     cookiePrefix: payload.config.cookiePrefix,

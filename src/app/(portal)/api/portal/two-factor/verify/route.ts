@@ -3,6 +3,7 @@ import { verifyChallenge } from '@/account/two-factor/verify-challenge'
 import { safeNextPath } from '@/auth/safe-next-path'
 import { t } from '@/i18n/t'
 import { PortalError } from '@/lib/api/portal-error'
+import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
 import { payloadInstance } from '@/lib/payload'
 
@@ -21,6 +22,8 @@ async function readCode(request: Request, isJson: boolean): Promise<{ code: stri
  * clients post JSON `{ code }` and get the usual envelope.
  */
 export async function POST(request: Request) {
+  const refused = refuseCrossSite(request)
+  if (refused) return refused
   const isJson = (request.headers.get('content-type') ?? '').includes('application/json')
   const payload = await payloadInstance()
   const { code, next } = await readCode(request, isJson)

@@ -4,6 +4,7 @@ import { z } from 'zod'
 
 import { requestDetails } from '@/audit/actor'
 import { organizationCookie, resolvePortalSession, sessionAdapterFromEnv } from '@/auth/portal-session'
+import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
 import { payloadInstance } from '@/lib/payload'
 import { acceptInvitation, MIN_PASSWORD_LENGTH } from '@/team/accept-invitation'
@@ -21,6 +22,8 @@ const Accept = z.object({
  * back to the invitation page, which explains it.
  */
 export async function POST(request: Request) {
+  const refused = refuseCrossSite(request)
+  if (refused) return refused
   const requestId = request.headers.get('x-request-id') ?? randomUUID()
   const parsed = Accept.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return seeOther(request, '/invite/invalid')
