@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { RecordIdText } from '../lib/api/record-id'
 import { decodeActivityCursor } from './activity-cursor'
 
 /** The activity timeline's filters and page, as the route's query string and the page's URL carry them. */
@@ -10,7 +11,7 @@ export const ActivityQuery = z.object({
     if (!cursor) context.addIssue({ code: 'custom', message: 'This page link is no longer valid.' })
     return cursor
   }),
-  member: z.coerce.number().int().positive().optional(),
+  member: RecordIdText.optional(),
   type: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'Unknown type of change.').optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 })

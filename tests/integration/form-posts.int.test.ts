@@ -22,7 +22,8 @@ describe('the portal’s form posts', () => {
   it('sign-in refuses a cross-site POST (login CSRF) and sets no cookie; a same-origin one signs in', async () => {
     const user = await createAccountUser(payload, 'csrf')
     const fields = { email: user.email, password: TEST_PASSWORD, next: '/account' }
-    for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'null' }]) {
+    const crossSite: Record<string, string>[] = [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'null' }]
+    for (const headers of crossSite) {
       const response = await signInPOST(form('http://portal.test/api/portal/sign-in', fields, headers))
       expect(response.status).toBe(403)
       expect(response.headers.get('set-cookie')).toBeNull()

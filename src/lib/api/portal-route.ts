@@ -15,6 +15,7 @@ import { t } from '../../i18n/t'
 import { payloadInstance } from '../payload'
 import type { PortalEnvelope } from './envelope'
 import { PortalError } from './portal-error'
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './unstorable-text'
 
 export type PortalRouteContext<Body> = {
   payload: Payload
@@ -83,7 +84,10 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
       }
       let body: unknown
       if (options.schema) {
-        const parsed = options.schema.safeParse(await readInput(request))
+        const input = await readInput(request)
+        const unstorable = findUnstorableText(input)
+        if (unstorable) throw new PortalError('invalid_request', t('api.error.invalid'), { [unstorable]: UNSTORABLE_TEXT_MESSAGE })
+        const parsed = options.schema.safeParse(input)
         if (!parsed.success) throw new PortalError('invalid_request', t('api.error.invalid'), fieldErrors(parsed.error))
         body = parsed.data
       }

@@ -2,11 +2,12 @@ import { z } from 'zod'
 
 import { organizationCookie, resolvePortalSession } from '@/auth/portal-session'
 import { safeNextPath, signInUrl } from '@/auth/safe-next-path'
+import { RecordIdText } from '@/lib/api/record-id'
 import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
 import { payloadInstance } from '@/lib/payload'
 
-const SwitchOrganization = z.object({ organizationId: z.coerce.number().int().positive(), next: z.string().optional() })
+const SwitchOrganization = z.object({ organizationId: RecordIdText, next: z.string().optional() })
 
 /** The organization switcher's form. Only an organization the user belongs to can be chosen. */
 export async function POST(request: Request) {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { ROLES } from '@/access/roles'
 import { portalRoute } from '@/lib/api/portal-route'
+import { RecordId } from '@/lib/api/record-id'
 import { changeMemberRole } from '@/team/change-member-role'
 import { listTeam } from '@/team/list-team'
 import { teamActor } from '@/team/team-actor'
@@ -10,7 +11,7 @@ import { teamActor } from '@/team/team-actor'
 export const GET = portalRoute({ screen: 'team', action: 'team.read' }, async ({ payload, organization }) => listTeam(payload, organization.id))
 
 const ChangeRole = z.object({
-  memberId: z.number().int().positive(),
+  memberId: RecordId,
   newRole: z.enum(ROLES),
 })
 

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 
 import { portalRoute } from '@/lib/api/portal-route'
+import { RecordId } from '@/lib/api/record-id'
 import { teamActor } from '@/team/team-actor'
 import { transferOwnership } from '@/team/transfer-ownership'
 
 const Transfer = z.object({
-  memberId: z.number().int().positive(),
+  memberId: RecordId,
   confirm: z.string().min(1, 'Type the organization name to confirm.').max(200),
 })
 

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 
 import { portalRoute } from '@/lib/api/portal-route'
+import { RecordId } from '@/lib/api/record-id'
 import { markNotificationsRead } from '@/notifications/mark-notifications-read'
 
 const MarkRead = z.union([
   z.object({ all: z.literal(true) }),
-  z.object({ ids: z.array(z.number().int().positive()).min(1, 'Choose at least one notification.').max(100) }),
+  z.object({ ids: z.array(RecordId).min(1, 'Choose at least one notification.').max(100) }),
 ])
 
 /** POST /api/portal/notifications/read — `{ ids: [...] }` or `{ all: true }`; only the caller's own are touched. */
