@@ -35,7 +35,8 @@ function describe(slug: string, operation: 'create' | 'update' | 'delete', befor
     return { action: `membership.${verb}`, organization }
   }
   if (slug === 'organizations') {
-    const organization = doc.id ?? null
+    // A deleted organization can't be referenced any more; the row keeps its id as the entity.
+    const organization = operation === 'delete' ? null : (doc.id ?? null)
     if (operation === 'update' && 'billingEmail' in changes) {
       return { action: 'organization.billing_email_changed', organization, event: { type: 'organization.billing_email_changed', data: { changes } } }
     }

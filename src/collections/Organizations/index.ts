@@ -4,6 +4,7 @@ import { nobody } from '../../access/nobody'
 import { scopedToOrganizations } from '../../access/organizations-allowing'
 import { staffOnly } from '../../access/staff-only'
 import { staffOnlyField } from '../../access/staff-only-field'
+import { removeDependents } from '../../hooks/remove-dependents'
 import { organizationBillingFields } from './fields/billing-fields'
 
 /** The paying customer account. */
@@ -15,6 +16,16 @@ export const Organizations: CollectionConfig = {
     read: scopedToOrganizations('org.read', 'id'),
     update: scopedToOrganizations('org.update', 'id'),
     delete: staffOnly,
+  },
+  hooks: {
+    beforeDelete: [
+      removeDependents([
+        ['memberships', 'organization'],
+        ['notification-preferences', 'organization'],
+        ['notifications', 'organization'],
+        ['invitations', 'organization'],
+      ]),
+    ],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },

@@ -4,6 +4,7 @@ import { nobody } from '../../access/nobody'
 import { staffOnly } from '../../access/staff-only'
 import { staffOnlyField } from '../../access/staff-only-field'
 import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isTimeZone } from '../../account/profile/date-preferences'
+import { removeDependents } from '../../hooks/remove-dependents'
 import { selfOrStaff } from './access/self-or-staff'
 import { selfOrTeammates } from './access/self-or-teammates'
 import { passwordResetViaPortal } from './hooks/password-reset-via-portal'
@@ -36,6 +37,14 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [passwordResetViaPortal],
     beforeChange: [guardCredentials],
+    beforeDelete: [
+      removeDependents([
+        ['memberships', 'user'],
+        ['notification-preferences', 'user'],
+        ['notifications', 'user'],
+        ['user-sessions', 'user'],
+      ]),
+    ],
     // Every sign-in path (portal form, REST, GraphQL, password reset) ends here: the gate for 2FA.
     afterLogin: [recordSessionStart],
   },
