@@ -8,12 +8,13 @@
 import path from 'node:path'
 
 import { startStripeEmulator } from '../emulator/stripe'
-import { DEMO_WEBHOOK_SECRET, startDemoStripeEmulator } from './demo/start-demo-emulator'
+import { startDemoStripeEmulator } from './demo/start-demo-emulator'
 import { DEFAULT_EMULATOR_URL } from '../src/billing/stripe'
 import { demoOrganizations } from './demo/demo-workspace'
-import { dataDir, loadDotEnv } from './lib/load-env'
+import { dataDir, ensureLocalWebhookSecret, loadDotEnv } from './lib/load-env'
 
 loadDotEnv()
+await ensureLocalWebhookSecret()
 const webhookUrl = process.env.STRIPE_WEBHOOK_URL || undefined
 const dataFile = process.env.STRIPE_EMULATOR_DATA_FILE || path.join(dataDir, 'stripe-emulator.json')
 const emulator = process.argv.includes('--seed')
@@ -31,7 +32,7 @@ const emulator = process.argv.includes('--seed')
         port: Number(url.port),
         dataFile,
         webhookUrl,
-        webhookSecret: process.env.STRIPE_WEBHOOK_SECRET || DEMO_WEBHOOK_SECRET,
+        webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
       })
     })()
 

@@ -1,10 +1,10 @@
 import { portalConfiguration } from '../../src/billing/portal-configuration'
 import { syncPortalConfiguration } from '../../src/billing/portal-configuration-sync'
 import { seedStripeDemo, type DemoCustomer, type SeededCustomer } from './seed-stripe-demo'
-import { DEFAULT_EMULATOR_URL, DEMO_WEBHOOK_SECRET, createStripeClient, stripeTarget } from '../../src/billing/stripe'
 import { startStripeEmulator, type StripeEmulator } from '../../emulator/stripe'
+import { DEFAULT_EMULATOR_URL, createStripeClient, stripeTarget } from '../../src/billing/stripe'
+import { ensureLocalWebhookSecret } from '../lib/load-env'
 
-export { DEMO_WEBHOOK_SECRET }
 
 export type DemoEmulator = { emulator: StripeEmulator; portalConfigurationId: string; customers: SeededCustomer[] }
 
@@ -16,7 +16,7 @@ export type DemoEmulator = { emulator: StripeEmulator; portalConfigurationId: st
  */
 export async function startDemoStripeEmulator(options: { dataFile: string; webhookUrl?: string; customers: DemoCustomer[] }): Promise<DemoEmulator> {
   const url = new URL(process.env.STRIPE_EMULATOR_URL || DEFAULT_EMULATOR_URL)
-  process.env.STRIPE_WEBHOOK_SECRET ||= DEMO_WEBHOOK_SECRET
+  await ensureLocalWebhookSecret()
   const emulator = await startStripeEmulator({
     host: url.hostname,
     port: Number(url.port),

@@ -13,14 +13,26 @@ export function loadDotEnv() {
 }
 
 /**
- * A local install needs a signing secret but nobody should have to invent one: the first start
- * writes a random one under .data/ (never committed) and later starts reuse it.
+ * A local install needs signing secrets but nobody should have to invent one: the first start
+ * writes a random one under .data/ (never committed) and later starts reuse it. A variable set in
+ * the environment or .env wins.
  */
-export async function ensureLocalSecret(): Promise<string> {
-  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
-  const file = path.join(dataDir, 'payload-secret')
+async function ensureLocalFileSecret(variable: string, fileName: string, make: () => string): Promise<string> {
+  const set = process.env[variable]
+  if (set) return set
+  const file = path.join(dataDir, fileName)
   await mkdir(dataDir, { recursive: true })
-  if (!existsSync(file)) await writeFile(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-  process.env.PAYLOAD_SECRET = (await readFile(file, 'utf8')).trim()
-  return process.env.PAYLOAD_SECRET
+  if (!existsSync(file)) await writeFile(file, make(), { mode: 0o600 })
+  process.env[variable] = (await readFile(file, 'utf8')).trim()
+  return process.env[variable]!
 }
+
+/** PAYLOAD_SECRET for a local install. */
+export const ensureLocalSecret = () => ensureLocalFileSecret('PAYLOAD_SECRET', 'payload-secret', () => randomBytes(32).toString('hex'))
+
+/**
+ * STRIPE_WEBHOOK_SECRET shared by the local Stripe emulator and the portal: random per install,
+ * never a constant in the source (the portal refuses webhooks when none is configured).
+ */
+export const ensureLocalWebhookSecret = () =>
+  ensureLocalFileSecret('STRIPE_WEBHOOK_SECRET', 'stripe-webhook-secret', () => `whsec_${randomBytes(24).toString('base64url')}`)

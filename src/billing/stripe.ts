@@ -7,8 +7,6 @@ export { STRIPE_API_VERSION }
 export const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:12111'
 /** Any `sk_test_` key works against the emulator; this one says where it came from in logs. */
 export const EMULATOR_API_KEY = 'sk_test_portico_local_emulator'
-/** The demo's webhook signing secret when STRIPE_WEBHOOK_SECRET is unset — demo only, never production. */
-export const DEMO_WEBHOOK_SECRET = 'whsec_portico_demo'
 
 export type StripeTarget =
   | { kind: 'stripe'; apiKey: string }

@@ -12,6 +12,7 @@ import type { Organization } from '../../src/payload-types'
 import { createOrganizationWithEveryRole, testPayload } from '../helpers/payload'
 import { runJobsNow, skipBackoff } from '../helpers/jobs'
 import { deliverWebhook, ledgerRows, linkCustomer, startStripeForApp } from '../helpers/stripe'
+import { TEST_WEBHOOK_SECRET } from '../helpers/stripe-emulator'
 
 let payload: Payload
 let emulator: StripeEmulator
@@ -76,11 +77,43 @@ describe('POST /api/stripe/webhooks: signature', () => {
     expect(docs[0]).toMatchObject({ status: 'ignored', attempts: 1, reason: expect.stringContaining('No organization') })
   })
 
-  it('records an event of another API version as ignored, without processing it', async () => {
+  it('processes an event of another API version like any other: the handlers re-read Stripe', async () => {
     const old = { ...event, id: `${String(event.id)}_old`, api_version: '2020-08-27' }
-    expect(await deliverWebhook(stripe, old)).toEqual({ status: 200, body: { received: true, duplicate: false, status: 'ignored' } })
+    expect(await deliverWebhook(stripe, old)).toEqual({ status: 200, body: { received: true, duplicate: false, status: 'received' } })
+    await runJobsNow(payload)
     const { docs } = await ledgerRows(payload, [old.id])
-    expect(docs[0]).toMatchObject({ status: 'ignored', attempts: 0, reason: expect.stringContaining(STRIPE_API_VERSION) })
+    expect(docs[0]).toMatchObject({ attempts: 1, apiVersion: '2020-08-27', reason: expect.stringContaining('No organization') })
+    expect(docs[0]!.reason).not.toContain(STRIPE_API_VERSION)
+  })
+
+  const signedRaw = (body: string, timestamp?: number) => ({ body, signature: stripe.webhooks.generateTestHeaderString({ payload: body, secret: TEST_WEBHOOK_SECRET, timestamp }) })
+  const signedCases: Array<[string, () => Parameters<typeof deliverWebhook>[2], string]> = [
+    ['a timestamp ten minutes in the future', () => ({ timestamp: Math.floor(Date.now() / 1000) + 600 }), 'future_timestamp'],
+    ['a signed body that is not JSON', () => signedRaw('{not json'), 'invalid_event'],
+    ['a signed event without data', () => signedRaw(JSON.stringify({ id: 'evt_nodata', object: 'event', type: 'customer.updated', created: 1 })), 'invalid_event'],
+    ['a signed event without created', () => signedRaw(JSON.stringify({ id: 'evt_nocreated', object: 'event', type: 'customer.updated', data: { object: {} } })), 'invalid_event'],
+    ['a signed event without id', () => signedRaw(JSON.stringify({ object: 'event', type: 'customer.updated', created: 1, data: { object: {} } })), 'invalid_event'],
+    ['a v2 thin event', () => signedRaw(JSON.stringify({ id: 'evt_thin', object: 'v2.core.event', type: 'v1.billing.meter.error_report_triggered', created: '2026-12-01T00:00:00Z', related_object: { id: 'mtr_1' } })), 'thin_event'],
+  ]
+  it.each(signedCases)('refuses %s with 400 and a code, storing nothing', async (_, options, code) => {
+    const before = await payload.count({ collection: 'stripe-events' })
+    const response = await deliverWebhook(stripe, event, options())
+    expect(response.status).toBe(400)
+    expect(response.body.error.code).toBe(code)
+    expect((await payload.count({ collection: 'stripe-events' })).totalDocs).toBe(before.totalDocs)
+  })
+
+  it('without a configured signing secret it refuses every webhook with 503, storing nothing', async () => {
+    const secret = process.env.STRIPE_WEBHOOK_SECRET
+    delete process.env.STRIPE_WEBHOOK_SECRET
+    try {
+      const response = await deliverWebhook(stripe, { ...event, id: 'evt_unconfigured' })
+      expect(response.status).toBe(503)
+      expect(response.body.error.code).toBe('not_configured')
+      expect((await ledgerRows(payload, ['evt_unconfigured'])).totalDocs).toBe(0)
+    } finally {
+      process.env.STRIPE_WEBHOOK_SECRET = secret
+    }
   })
 })
 

@@ -1,13 +1,18 @@
-import { DEMO_WEBHOOK_SECRET, stripeTarget } from '../stripe'
+/** Webhooks arrived but the portal has no signing secret to check them with. */
+export class WebhookSecretMissing extends Error {
+  constructor() {
+    super('STRIPE_WEBHOOK_SECRET is not set: the portal refuses webhooks it cannot verify. Set the endpoint’s signing secret (npm start sets one for the local emulator).')
+    this.name = 'WebhookSecretMissing'
+  }
+}
 
 /**
- * The secret Stripe signs webhooks with. With real Stripe it must be configured: a missing secret
- * is an error the route reports, not a reason to accept unsigned events. Only the local emulator
- * (no STRIPE_SECRET_KEY) falls back to the demo secret.
+ * The secret Stripe signs webhooks with. It must be configured, with real Stripe and the emulator
+ * alike (`npm start` writes a random one for the emulator under .data/): there is no built-in
+ * fallback a stranger could read in the source and sign with.
  */
 export function webhookSecret(env: Record<string, string | undefined> = process.env): string {
   const secret = env.STRIPE_WEBHOOK_SECRET?.trim()
-  if (secret) return secret
-  if (stripeTarget(env).kind === 'emulator') return DEMO_WEBHOOK_SECRET
-  throw new Error('STRIPE_WEBHOOK_SECRET is not set: with STRIPE_SECRET_KEY set, webhooks need the endpoint’s signing secret.')
+  if (!secret) throw new WebhookSecretMissing()
+  return secret
 }

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
 
-import { DEMO_WEBHOOK_SECRET, STRIPE_API_VERSION } from '../../../src/billing/stripe'
+import { STRIPE_API_VERSION } from '../../../src/billing/stripe'
 import { eventCustomerId } from '../../../src/billing/webhooks/event-customer'
 import { ignoreReason } from '../../../src/billing/webhooks/ignore-reason'
 import { webhookSecret } from '../../../src/billing/webhooks/webhook-secret'
@@ -20,17 +20,17 @@ describe('eventCustomerId', () => {
 })
 
 describe('ignoreReason', () => {
-  it('processes allow-listed types of the pinned version only', () => {
-    expect(ignoreReason({ type: 'customer.updated', api_version: STRIPE_API_VERSION })).toBeNull()
-    expect(ignoreReason({ type: 'invoice.created', api_version: STRIPE_API_VERSION })).toMatch(/does not act/)
-    expect(ignoreReason({ type: 'customer.updated', api_version: '2020-08-27' })).toMatch(/2020-08-27 is not the pinned/)
+  it('processes allow-listed types, whatever the event’s API version', () => {
+    expect(ignoreReason({ type: 'customer.updated' })).toBeNull()
+    expect(ignoreReason({ type: 'invoice.created' })).toMatch(/does not act/)
   })
 })
 
 describe('webhookSecret', () => {
-  it('uses the configured secret, falls back to the demo one only for the emulator, and refuses real Stripe without one', () => {
+  it('uses the configured secret and refuses to run without one, emulator or not: no built-in fallback', () => {
     expect(webhookSecret({ STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toBe('whsec_x')
-    expect(webhookSecret({})).toBe(DEMO_WEBHOOK_SECRET)
+    expect(() => webhookSecret({})).toThrow(/STRIPE_WEBHOOK_SECRET is not set/)
+    expect(() => webhookSecret({ STRIPE_WEBHOOK_SECRET: '  ' })).toThrow(/STRIPE_WEBHOOK_SECRET is not set/)
     expect(() => webhookSecret({ STRIPE_SECRET_KEY: 'sk_test_real' })).toThrow(/STRIPE_WEBHOOK_SECRET is not set/)
   })
 })
