@@ -268,3 +268,36 @@ describe('processing: out of order, duplicated, retried, replayed', () => {
     expect(audit.docs[0]).toMatchObject({ actorKind: 'stripe', actorLabel: 'Stripe' })
   })
 })
+
+describe('invoice.payment_failed: told only while Stripe still says unpaid', () => {
+  it('announces a failed charge once; a stale failure delivered after the invoice was paid announces nothing', async () => {
+    const org = (await createOrganizationWithEveryRole(payload, 'stale-failure')).organization
+    const { customerId } = await linkCustomer(payload, stripe, org.id)
+    const card = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customerId })
+    await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: card.id } })
+    const failures = async () =>
+      (await payload.find({ collection: 'portal-audit', where: { organization: { equals: org.id }, action: { equals: 'billing.payment_failed' } }, depth: 0, overrideAccess: true })).docs
+
+    const failOnce = async (description: string) => {
+      const invoice = await stripe.invoices.create({ customer: customerId, description, auto_advance: false })
+      await stripe.invoiceItems.create({ customer: customerId, invoice: invoice.id, amount: 2_500, currency: 'usd', description })
+      await stripe.invoices.finalizeInvoice(invoice.id!)
+      const before = lastEventId()
+      await stripe.invoices.pay(invoice.id!).catch(() => null)
+      const failed = eventsOf(customerId, before).find((candidate) => candidate.type === 'invoice.payment_failed')
+      expect(failed).toBeDefined()
+      return { invoiceId: invoice.id!, failed: failed! }
+    }
+
+    const unpaid = await failOnce('Still unpaid')
+    expect((await deliverWebhook(stripe, unpaid.failed)).status).toBe(200)
+    await runJobsNow(payload)
+    expect((await failures()).map((row) => row.entityId)).toEqual([unpaid.invoiceId])
+
+    const settled = await failOnce('Paid by bank transfer later')
+    await stripe.invoices.pay(settled.invoiceId, { paid_out_of_band: true })
+    expect((await deliverWebhook(stripe, settled.failed)).status).toBe(200)
+    await runJobsNow(payload)
+    expect((await failures()).map((row) => row.entityId)).toEqual([unpaid.invoiceId])
+  })
+})

@@ -8,7 +8,8 @@ const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)
 
 /**
  * A failed charge changes the subscription's status (synced like any other change) and is worth
- * telling the billing people about — once per event, even when the ledger is replayed.
+ * telling the billing people about — once per event, even when the ledger is replayed, and only
+ * while the invoice, re-read from Stripe, is still unpaid.
  */
 export const invoicePaymentFailed: StripeEventHandler = async (context) => {
   await syncFromStripe(context)
@@ -20,8 +21,13 @@ export const invoicePaymentFailed: StripeEventHandler = async (context) => {
     req,
   })
   if (announced.totalDocs > 0) return
-  const invoice = event.data.object as Stripe.Invoice
-  const details = { invoice: invoice.number ?? invoice.id, amountDue: money(invoice.amount_due, invoice.currency), hostedInvoiceUrl: invoice.hosted_invoice_url ?? null }
+  // The event is a snapshot from when it was sent and may arrive late (after the retry that paid
+  // it): the invoice as Stripe has it now decides whether there is anything to tell.
+  const sent = event.data.object as Stripe.Invoice
+  if (!sent.id) return
+  const invoice = await context.stripe.invoices.retrieve(sent.id)
+  if (invoice.status !== 'open' || invoice.amount_remaining <= 0) return
+  const details = { invoice: invoice.number ?? invoice.id, amountDue: money(invoice.amount_remaining, invoice.currency), hostedInvoiceUrl: invoice.hosted_invoice_url ?? null }
   await recordPortalChange(
     req,
     {
