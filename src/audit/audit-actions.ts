@@ -6,6 +6,7 @@ type RecordedOnlyAction =
   | 'account.email_change_requested'
   | 'account.password_reset'
   | 'account.profile_updated'
+  | 'account.recovery_codes_regenerated'
   | 'billing.customer_created'
   | 'billing.customer_deleted'
   | 'billing.customer_linked'

@@ -4,13 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { checkSecondFactor } from '../../src/account/two-factor/check-second-factor'
 import { needsTwoFactorEnrolment } from '../../src/account/two-factor/needs-enrolment'
 import { readPendingChallenge } from '../../src/account/two-factor/pending-challenge'
+import { regenerateRecoveryCodes } from '../../src/account/two-factor/regenerate-recovery-codes'
 import { readTwoFactorState } from '../../src/account/two-factor/two-factor-state'
 import { verifyChallenge } from '../../src/account/two-factor/verify-challenge'
 import { PUT as requirementRoute } from '../../src/app/(portal)/api/portal/account/organization-two-factor/route'
+import { POST as setupPOST } from '../../src/app/(portal)/api/portal/account/two-factor/setup/route'
+import { GET as teamGET } from '../../src/app/(portal)/api/team/members/route'
 import { payloadSessionAdapter } from '../../src/auth/adapters/payload-adapter'
 import { resolvePortalSession } from '../../src/auth/portal-session'
 import { PortalError } from '../../src/lib/api/portal-error'
 import { cookieHeaders, createAccountUser, enrolTwoFactor, TEST_PASSWORD, totpCode } from '../helpers/account'
+import { routeCaller } from '../helpers/call-route'
 import { createOrganizationWithEveryRole, testPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -131,5 +135,38 @@ describe('organization requires two-factor', () => {
     expect(await needsTwoFactorEnrolment(payload, enrolled, ids)).toBe(false)
     const { docs } = await payload.find({ collection: 'portal-audit', where: { action: { equals: 'organization.two_factor_requirement_changed' }, organization: { equals: organization.id } }, overrideAccess: true })
     expect(docs).toHaveLength(1)
+  })
+})
+
+describe('an organization that requires two-factor, on the JSON routes', () => {
+  it('refuses every route but enrolment to a member without two-factor, with the reason; enrolled, they pass', async () => {
+    const org = await createOrganizationWithEveryRole(payload, 'requires-2fa-json')
+    await payload.update({ collection: 'organizations', id: org.organization.id, data: { requireTwoFactor: true } })
+    const call = routeCaller(payload)
+    const member = org.members.member
+    const refused = await call(teamGET, member, '/api/team/members')
+    expect(refused.status).toBe(403)
+    expect(refused.body.error?.message).toMatch(/requires two-factor/)
+    expect((await call(setupPOST, member, '/api/portal/account/two-factor/setup', { method: 'POST' })).status).toBe(200)
+    // Once enrolled (directly, as the enable route would), the same session's call goes through.
+    await enrolTwoFactor(payload, member)
+    expect((await call(teamGET, member, '/api/team/members')).status).toBe(200)
+  })
+})
+
+describe('new recovery codes', () => {
+  it('need a current code, replace the old set, and are shown once', async () => {
+    const user = await createAccountUser(payload, 'regenerate')
+    const { key, recoveryCodes: old } = await enrolTwoFactor(payload, user)
+    const actor = { kind: 'customer' as const, user: { id: user.id, email: user.email }, ip: null, userAgent: null, requestId: null }
+    expect((await rejection(regenerateRecoveryCodes(payload, { userId: user.id, code: '000000', actor })))?.code).toBe('invalid_request')
+    const { recoveryCodes } = await regenerateRecoveryCodes(payload, { userId: user.id, code: await totpCode(key, 1), actor })
+    expect(recoveryCodes).toHaveLength(10)
+    expect(recoveryCodes).not.toContain(old[0])
+    expect((await rejection(checkSecondFactor(payload, user.id, old[1]!)))?.code).toBe('invalid_request')
+    expect(await checkSecondFactor(payload, user.id, recoveryCodes[0]!)).toBe('recovery')
+    const audit = await payload.find({ collection: 'portal-audit', where: { action: { equals: 'account.recovery_codes_regenerated' }, entityId: { equals: String(user.id) } }, depth: 0 })
+    expect(audit.docs).toHaveLength(1)
+    expect(JSON.stringify(audit.docs[0])).not.toContain(recoveryCodes[0])
   })
 })

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { ScreenId } from '@scope-config'
 
 import { canPerform } from '../../access/can-perform'
+import { needsTwoFactorEnrolment } from '../../account/two-factor/needs-enrolment'
 import type { Action } from '../../access/matrix'
 import type { Role } from '../../access/roles'
 import { customerActor, type AuditActor } from '../../audit/actor'
@@ -39,6 +40,11 @@ type RouteOptions<Schema extends z.ZodType | undefined> = {
   action: Action
   /** Validates the JSON body (or query string for GET/DELETE). */
   schema?: Schema
+  /**
+   * Part of setting up two-factor: open to a member whose organization requires two-factor before
+   * they have it. Every other route refuses them until then, as the pages do.
+   */
+  twoFactorEnrolment?: true
 }
 
 type Handler<Body, Result> = (context: PortalRouteContext<Body>) => Promise<Result>
@@ -81,6 +87,9 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
       }
       if (!canPerform({ userId: session.user.id, role: organization.role }, options.action).allowed) {
         throw new PortalError('forbidden', t('api.error.forbidden'))
+      }
+      if (!options.twoFactorEnrolment && session.adapter === 'payload' && (await needsTwoFactorEnrolment(payload, session.user, session.organizations.map((choice) => choice.id)))) {
+        throw new PortalError('forbidden', t('api.error.twoFactorRequired'))
       }
       let body: unknown
       if (options.schema) {

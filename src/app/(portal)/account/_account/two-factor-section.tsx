@@ -5,6 +5,7 @@ import { t } from '@/i18n/t'
 import type { User } from '@/payload-types'
 
 import { JsonForm } from './json-form'
+import { RegenerateRecoveryCodes } from './regenerate-recovery-codes'
 import { TwoFactorSetup } from './two-factor-setup'
 
 export function TwoFactorSection({ user, state }: { user: User; state: TwoFactorState }) {
@@ -20,6 +21,8 @@ export function TwoFactorSection({ user, state }: { user: User; state: TwoFactor
             resetOnSuccess
             fields={[{ name: 'code', label: t('twoFactor.disableCode'), autoComplete: 'one-time-code', required: true }]}
           />
+          <h3>{t('twoFactor.regenerate.title')}</h3>
+          <RegenerateRecoveryCodes />
         </>
       ) : (
         <>

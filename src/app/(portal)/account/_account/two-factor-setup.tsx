@@ -7,6 +7,8 @@ import type { Enrolment } from '@/account/two-factor/start-enrolment'
 import { t } from '@/i18n/t'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
+import { RecoveryCodes } from './recovery-codes'
+
 type Step = { kind: 'start' } | { kind: 'scan'; enrolment: Enrolment } | { kind: 'codes'; codes: string[] }
 
 /** Enrolment: a new secret (QR + key) → a code from the app turns it on → the recovery codes, shown once. */
@@ -60,18 +62,5 @@ export function TwoFactorSetup() {
       </form>
     )
   }
-  const download = `data:text/plain;charset=utf-8,${encodeURIComponent(`Portico recovery codes\n\n${step.codes.join('\n')}\n`)}`
-  return (
-    <div className="stack">
-      <h3>{t('twoFactor.recovery.title')}</h3>
-      <p>{t('twoFactor.recovery.intro')}</p>
-      <ul aria-label={t('twoFactor.recovery.title')} data-testid="recovery-codes">
-        {step.codes.map((code) => <li key={code}><code>{code}</code></li>)}
-      </ul>
-      <div className="row">
-        <a className="button" data-variant="secondary" href={download} download="portico-recovery-codes.txt">{t('twoFactor.recovery.download')}</a>
-        <button type="button" className="button" onClick={() => router.refresh()}>{t('twoFactor.recovery.done')}</button>
-      </div>
-    </div>
-  )
+  return <RecoveryCodes codes={step.codes} onDone={() => router.refresh()} />
 }
