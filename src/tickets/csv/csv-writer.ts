@@ -37,15 +37,16 @@ export class CsvFileWriter {
   private blocked = false
 
   constructor(path: string, header: readonly string[]) {
-    this.stringifier = stringify({ ...csvOptions(), header: true, columns: [...header] })
+    // With a readable encoding the rows stay strings instead of becoming one Buffer each.
+    this.stringifier = stringify({ ...csvOptions(), header: true, columns: [...header], encoding: 'utf8' })
     this.done = pipeline(
       this.stringifier,
       // Iterating takes everything the stringifier has buffered in one read, so the file gets one
-      // write per batch of rows rather than one per row (piping it directly cost ~20% more CPU).
-      async function* (chunks: AsyncIterable<Buffer>) {
+      // write per batch of rows rather than one per row as with pipe (which cost ~20% more CPU).
+      async function* (chunks: AsyncIterable<string>) {
         yield* chunks
       },
-      createWriteStream(path),
+      createWriteStream(path, { encoding: 'utf8' }),
     )
     // A write error surfaces from close() (or drain()); this keeps it from being reported as unhandled first.
     this.done.catch(() => undefined)
