@@ -5,6 +5,8 @@ import * as migration_20261127_144925_stripe_billing from './20261127_144925_str
 import * as migration_20261127_145233_account_security from './20261127_145233_account_security';
 import * as migration_20261127_145902_ticket_audits from './20261127_145902_ticket_audits';
 import * as migration_20261201_093000_one_owner_per_organization from './20261201_093000_one_owner_per_organization';
+import * as migration_20261201_100000_rate_limits from './20261201_100000_rate_limits';
+import * as migration_20261201_100417_throttled_sign_in from './20261201_100417_throttled_sign_in';
 
 export const migrations = [
   {
@@ -35,11 +37,21 @@ export const migrations = [
   {
     up: migration_20261127_145902_ticket_audits.up,
     down: migration_20261127_145902_ticket_audits.down,
-    name: '20261127_145902_ticket_audits'
+    name: '20261127_145902_ticket_audits',
   },
   {
     up: migration_20261201_093000_one_owner_per_organization.up,
     down: migration_20261201_093000_one_owner_per_organization.down,
     name: '20261201_093000_one_owner_per_organization',
+  },
+  {
+    up: migration_20261201_100000_rate_limits.up,
+    down: migration_20261201_100000_rate_limits.down,
+    name: '20261201_100000_rate_limits',
+  },
+  {
+    up: migration_20261201_100417_throttled_sign_in.up,
+    down: migration_20261201_100417_throttled_sign_in.down,
+    name: '20261201_100417_throttled_sign_in'
   },
 ];

@@ -3,7 +3,7 @@ import { redactSecrets } from './redact-secrets'
 type Doc = Record<string, unknown>
 
 /** Bookkeeping Payload or the session adapter changes on its own; a diff of only these is not a change. */
-const NOISE = new Set(['updatedAt', 'createdAt', 'sessions', 'loginAttempts', 'lockUntil', 'lastActiveAt'])
+const NOISE = new Set(['updatedAt', 'createdAt', 'sessions', 'lastActiveAt'])
 
 /** field → [before, after] for every field that changed, secrets redacted. */
 export function changedFields(before: Doc | null | undefined, after: Doc | null | undefined): Record<string, [unknown, unknown]> {

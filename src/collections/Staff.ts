@@ -2,12 +2,15 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../access/actor-memberships'
 import { staffOnly } from '../access/staff-only'
+import { clearLoginThrottle, throttleLogin } from '../hooks/throttle-login'
 
 /** The vendor's support team. A separate auth collection: staff never appear in /account. */
 export const Staff: CollectionConfig = {
   slug: 'staff',
   admin: { useAsTitle: 'email', group: 'Settings' },
-  auth: { useSessions: true, tokenExpiration: 60 * 60 * 8, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  // Throttled like customers' sign-ins (src/hooks/throttle-login.ts) rather than locked out.
+  auth: { useSessions: true, tokenExpiration: 60 * 60 * 8, maxLoginAttempts: 0 },
+  hooks: { beforeOperation: [throttleLogin], afterLogin: [clearLoginThrottle] },
   access: {
     admin: ({ req }) => isStaff(req),
     create: staffOnly,

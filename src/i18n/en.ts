@@ -365,6 +365,7 @@ export const en = {
   'api.error.unauthenticated': 'Sign in to continue.',
   'auth.error.unverifiedEmailLink': 'An account with this email already exists here, and your sign-in doesn’t say the address is verified. Verify your email in the product, then try again.',
   'api.error.forbidden': 'Your role does not allow this.',
+  'api.error.rateLimited': 'Too many attempts. Wait {minutes} min and try again.',
   'api.error.twoFactorRequired': 'Your organization requires two-factor sign-in. Set it up at /account/two-factor first.',
   'api.error.notFound': 'Not found.',
   'api.error.invalid': 'Some fields need attention.',

@@ -5,6 +5,7 @@ import { staffOnly } from '../../access/staff-only'
 import { staffOnlyField } from '../../access/staff-only-field'
 import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isTimeZone } from '../../account/profile/date-preferences'
 import { removeDependents } from '../../hooks/remove-dependents'
+import { clearLoginThrottle, throttleLogin } from '../../hooks/throttle-login'
 import { selfOrStaff } from './access/self-or-staff'
 import { selfOrTeammates } from './access/self-or-teammates'
 import { passwordResetViaPortal } from './hooks/password-reset-via-portal'
@@ -22,8 +23,8 @@ export const Users: CollectionConfig = {
     // Sessions live in PostgreSQL so a revoked session is refused on every server instance.
     useSessions: true,
     tokenExpiration: 60 * 60 * 8,
-    maxLoginAttempts: 10,
-    lockTime: 10 * 60 * 1000,
+    // No hard lockout (a stranger could lock anyone out): src/hooks/throttle-login.ts throttles instead.
+    maxLoginAttempts: 0,
     // Reset links last an hour (issue-reset-token.ts reads this); Payload's own forgot-password is off.
     forgotPassword: { expiration: 60 * 60 * 1000 },
   },
@@ -35,7 +36,7 @@ export const Users: CollectionConfig = {
     delete: staffOnly,
   },
   hooks: {
-    beforeOperation: [passwordResetViaPortal],
+    beforeOperation: [passwordResetViaPortal, throttleLogin],
     beforeChange: [guardCredentials],
     beforeDelete: [
       removeDependents([
@@ -46,7 +47,7 @@ export const Users: CollectionConfig = {
       ]),
     ],
     // Every sign-in path (portal form, REST, GraphQL, password reset) ends here: the gate for 2FA.
-    afterLogin: [recordSessionStart],
+    afterLogin: [recordSessionStart, clearLoginThrottle],
   },
   fields: [
     { name: 'name', type: 'text', maxLength: 120 },

@@ -47,11 +47,22 @@ async function problemOf(request: Request, slug: string[]): Promise<Response | n
   return null
 }
 
+/** A throttled login (src/hooks/throttle-login.ts) carries its wait in the error's data; HTTP says it in Retry-After. */
+async function withRetryAfter(response: Response): Promise<Response> {
+  if (response.status !== 429) return response
+  const body = (await response.clone().json().catch(() => null)) as { errors?: Array<{ data?: { retryAfter?: unknown } }> } | null
+  const retryAfter = body?.errors?.[0]?.data?.retryAfter
+  if (typeof retryAfter !== 'number') return response
+  const headers = new Headers(response.headers)
+  headers.set('Retry-After', String(retryAfter))
+  return new Response(response.body, { status: 429, headers })
+}
+
 /** Wraps one of Payload's REST route handlers (src/app/(payload)/api/[...slug]). */
 export const guardPayloadRest =
   (handler: RestHandler): RestHandler =>
   async (request, args) =>
-    (await problemOf(request, (await args.params).slug ?? [])) ?? handler(request, args)
+    (await problemOf(request, (await args.params).slug ?? [])) ?? withRetryAfter(await handler(request, args))
 
 /** Payload's GraphQL handler answers a body that isn't JSON with a 500; this answers 400. */
 export const guardPayloadGraphql =

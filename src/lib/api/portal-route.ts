@@ -14,6 +14,7 @@ import { isScreenEnabled } from '../../flags/is-screen-enabled'
 import { loadPortalFlags } from '../../flags/load-portal-flags'
 import { t } from '../../i18n/t'
 import { payloadInstance } from '../payload'
+import { RateLimited, retryAfterHeaders } from '../rate-limit/rate-limit'
 import type { PortalEnvelope } from './envelope'
 import { PortalError } from './portal-error'
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './unstorable-text'
@@ -49,7 +50,8 @@ type RouteOptions<Schema extends z.ZodType | undefined> = {
 
 type Handler<Body, Result> = (context: PortalRouteContext<Body>) => Promise<Result>
 
-const json = (status: number, body: PortalEnvelope<unknown>) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+const json = (status: number, body: PortalEnvelope<unknown>, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]))
@@ -106,7 +108,8 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
       return json(200, { success: true, data })
     } catch (error) {
       if (error instanceof PortalError) {
-        return json(error.status, { success: false, error: { code: error.code, message: error.message, fields: error.fields } })
+        const headers = error instanceof RateLimited ? retryAfterHeaders(error) : {}
+        return json(error.status, { success: false, error: { code: error.code, message: error.message, fields: error.fields } }, headers)
       }
       payload.logger.error({ err: error, requestId }, 'portal route failed')
       return json(500, { success: false, error: { code: 'internal', message: t('api.error.internal', { requestId }) } })

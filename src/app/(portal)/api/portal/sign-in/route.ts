@@ -2,8 +2,10 @@ import { generatePayloadCookie } from 'payload/shared'
 
 import { safeNextPath } from '@/auth/safe-next-path'
 import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
+import { tooManyRequests } from '@/lib/http/too-many-requests'
 import { payloadInstance } from '@/lib/payload'
 import { seeOther } from '@/lib/http/see-other'
+import { RateLimited } from '@/lib/rate-limit/rate-limit'
 
 /** The form behind /sign-in. Answers 303 so the browser lands on `next` (or back on the form with an error). */
 export async function POST(request: Request) {
@@ -31,6 +33,8 @@ export async function POST(request: Request) {
     const landing = user?.twoFactorEnabledAt ? `/sign-in/two-factor?${new URLSearchParams({ next })}` : next
     return seeOther(request, landing, { 'Set-Cookie': cookie })
   } catch (error) {
-    return backToForm((error as { status?: number }).status === 423 ? 'locked' : 'invalid')
+    const { status, data } = error as { status?: number; data?: { retryAfter?: number } }
+    if (status === 429) return tooManyRequests(new RateLimited(data?.retryAfter ?? 60), `/sign-in?${new URLSearchParams({ next, email })}`)
+    return backToForm('invalid')
   }
 }

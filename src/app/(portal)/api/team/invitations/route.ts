@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { ROLES } from '@/access/roles'
 import { portalRoute } from '@/lib/api/portal-route'
+import { consumeLimit } from '@/lib/rate-limit/rate-limit'
 import { inviteMembers } from '@/team/invite-members'
 import { teamActor } from '@/team/team-actor'
 
@@ -12,6 +13,7 @@ const Invite = z.object({
 })
 
 /** POST /api/team/invitations — `{ emails, role }`; all or nothing, emails sent after commit. */
-export const POST = portalRoute({ screen: 'team', action: 'team.invite', schema: Invite }, async ({ payload, user, actor, organization, body }) => ({
-  invitations: await inviteMembers(payload, teamActor(user, organization.id, actor), body),
-}))
+export const POST = portalRoute({ screen: 'team', action: 'team.invite', schema: Invite }, async ({ payload, user, actor, organization, body }) => {
+  await consumeLimit(payload, 'invitations:user', [String(user.id)], body.emails.length)
+  return { invitations: await inviteMembers(payload, teamActor(user, organization.id, actor), body) }
+})

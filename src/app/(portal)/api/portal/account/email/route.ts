@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { requestEmailChange } from '@/account/email-change/request-email-change'
 import { t } from '@/i18n/t'
 import { portalRoute } from '@/lib/api/portal-route'
+import { consumeLimit } from '@/lib/rate-limit/rate-limit'
 
 const EmailChange = z.object({
   newEmail: z.email(t('emailChange.error.format')).max(254),
@@ -10,6 +11,7 @@ const EmailChange = z.object({
 })
 
 /** POST /api/portal/account/email — starts a change; it applies when the link sent to the new address is opened. */
-export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: EmailChange }, async ({ payload, user, actor, body }) =>
-  requestEmailChange(payload, { user: user, newEmail: body.newEmail, password: body.password, actor }),
-)
+export const POST = portalRoute({ screen: 'account', action: 'account.manage_own', schema: EmailChange }, async ({ payload, user, actor, body }) => {
+  await consumeLimit(payload, 'email-change:user', [String(user.id)])
+  return requestEmailChange(payload, { user, newEmail: body.newEmail, password: body.password, actor })
+})

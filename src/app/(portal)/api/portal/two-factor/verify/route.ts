@@ -5,7 +5,10 @@ import { t } from '@/i18n/t'
 import { PortalError } from '@/lib/api/portal-error'
 import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
+import { tooManyRequests } from '@/lib/http/too-many-requests'
 import { payloadInstance } from '@/lib/payload'
+import { clientAddress } from '@/lib/rate-limit/client-address'
+import { consumeLimit, RateLimited, retryAfterHeaders } from '@/lib/rate-limit/rate-limit'
 
 async function readCode(request: Request, isJson: boolean): Promise<{ code: string; next: string }> {
   if (isJson) {
@@ -28,13 +31,18 @@ export async function POST(request: Request) {
   const payload = await payloadInstance()
   const { code, next } = await readCode(request, isJson)
   try {
+    await consumeLimit(payload, 'two-factor:client', [clientAddress(request.headers)])
     const challenge = await readPendingChallenge(payload, request.headers)
     if (!challenge) throw new PortalError('unauthenticated', t('twoFactor.error.expired'))
     const { method } = await verifyChallenge(payload, challenge, code)
     return isJson ? Response.json({ success: true, data: { method } }) : seeOther(request, next)
   } catch (error) {
     if (!(error instanceof PortalError)) throw error
-    if (isJson) return Response.json({ success: false, error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status })
+    if (isJson) {
+      const headers = error instanceof RateLimited ? retryAfterHeaders(error) : undefined
+      return Response.json({ success: false, error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers })
+    }
+    if (error instanceof RateLimited) return tooManyRequests(error, `/sign-in/two-factor?${new URLSearchParams({ next })}`)
     const reason = error.code === 'rate_limited' ? 'locked' : error.code === 'unauthenticated' ? 'expired' : 'invalid'
     if (reason === 'expired') return seeOther(request, `/sign-in?${new URLSearchParams({ error: 'expired', next })}`)
     return seeOther(request, `/sign-in/two-factor?${new URLSearchParams({ error: reason, next })}`)
