@@ -3,8 +3,12 @@ import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './unstorable-text'
 
 type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
-/** Second path segments that are Payload endpoints, not document ids (`/api/users/me`, …). */
-const COLLECTION_ENDPOINTS = new Set(['me', 'login', 'logout', 'refresh-token', 'init', 'first-register', 'forgot-password', 'reset-password', 'unlock', 'verify', 'access', 'versions'])
+/**
+ * Second path segments that are Payload endpoints, not document ids: its collection, auth and
+ * upload endpoints (payload/dist/{collections,auth,uploads}/endpoints) — `/api/users/me`,
+ * `/api/ticket-audits/file/<name>`, …
+ */
+const COLLECTION_ENDPOINTS = new Set(['count', 'access', 'versions', 'me', 'login', 'logout', 'refresh-token', 'init', 'first-register', 'forgot-password', 'reset-password', 'unlock', 'verify', 'file', 'paste-url'])
 
 const refuse = (status: 400 | 404, message: string, field?: string) =>
   Response.json({ errors: [{ message, ...(field ? { data: { errors: [{ path: field, message }] } } : {}) }] }, { status })
