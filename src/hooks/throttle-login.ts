@@ -3,8 +3,8 @@ import { promisify } from 'node:util'
 
 import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook } from 'payload'
 
-import { clientAddress } from '../lib/rate-limit/client-address'
-import { clearLimit, consumeLimit, RateLimited, refundLimit } from '../lib/rate-limit/rate-limit'
+import { clientAddress, UNKNOWN_CLIENT } from '../lib/rate-limit/client-address'
+import { clearLimit, consumeClientLimit, consumeLimit, RateLimited, refundLimit } from '../lib/rate-limit/rate-limit'
 
 const derive = promisify(pbkdf2)
 
@@ -24,8 +24,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, colle
   const email = emailOf(args)
   const client = clientAddress(req.headers)
   try {
-    // Logins with no client to attribute (the Local API in scripts and tests) share no client budget.
-    if (client !== 'unknown') await consumeLimit(req.payload, 'sign-in:client', [collection.slug, client])
+    await consumeClientLimit(req.payload, 'sign-in:client', req.headers, [collection.slug])
     await consumeLimit(req.payload, 'sign-in:account-client', [collection.slug, email, client])
     await consumeLimit(req.payload, 'sign-in:account', [collection.slug, email])
   } catch (error) {
@@ -41,7 +40,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, colle
 export const clearLoginThrottle: CollectionAfterLoginHook = async ({ collection, req, user }) => {
   const email = String(user.email ?? '').toLowerCase()
   const client = clientAddress(req.headers)
-  if (client !== 'unknown') await refundLimit(req.payload, 'sign-in:client', [collection.slug, client])
+  if (client !== UNKNOWN_CLIENT) await refundLimit(req.payload, 'sign-in:client', [collection.slug, client])
   await refundLimit(req.payload, 'sign-in:account', [collection.slug, email])
   await clearLimit(req.payload, 'sign-in:account-client', [collection.slug, email, client])
   return user

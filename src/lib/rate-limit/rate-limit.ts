@@ -3,6 +3,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { t } from '../../i18n/t'
 import { PortalError } from '../api/portal-error'
+import { clientAddress, UNKNOWN_CLIENT } from './client-address'
 import { RATE_LIMITS, type RateLimitName } from './limits'
 
 const TABLE = 'rate_limits'
@@ -40,6 +41,16 @@ export async function consumeLimit(payload: Payload, name: RateLimitName, key: r
     if (error instanceof RateLimiterRes) throw new RateLimited(Math.ceil(error.msBeforeNext / 1000))
     throw error
   }
+}
+
+/**
+ * `consumeLimit` for a per-client limit. A request with no client address to attribute (the Local
+ * API in scripts and tests) shares no client budget: one bucket for all of them would let any one
+ * exhaust it for everyone.
+ */
+export async function consumeClientLimit(payload: Payload, name: RateLimitName, headers: Headers | undefined, scope: readonly string[] = []): Promise<void> {
+  const client = clientAddress(headers)
+  if (client !== UNKNOWN_CLIENT) await consumeLimit(payload, name, [...scope, client])
 }
 
 /** Gives `points` back (a successful sign-in doesn't count against its client). */

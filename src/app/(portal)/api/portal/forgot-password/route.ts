@@ -3,8 +3,7 @@ import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
 import { tooManyRequests } from '@/lib/http/too-many-requests'
 import { payloadInstance } from '@/lib/payload'
-import { clientAddress } from '@/lib/rate-limit/client-address'
-import { consumeLimit, RateLimited } from '@/lib/rate-limit/rate-limit'
+import { consumeClientLimit, consumeLimit, RateLimited } from '@/lib/rate-limit/rate-limit'
 
 /**
  * POST /api/portal/forgot-password — always the same 303 to "check your inbox", known address or
@@ -19,7 +18,7 @@ export async function POST(request: Request) {
   const payload = await payloadInstance()
   try {
     // The same budget for every address, known or not: the limit tells nothing about accounts.
-    await consumeLimit(payload, 'forgot-password:client', [clientAddress(request.headers)])
+    await consumeClientLimit(payload, 'forgot-password:client', request.headers)
     await consumeLimit(payload, 'forgot-password:account', [email])
   } catch (error) {
     if (error instanceof RateLimited) return tooManyRequests(error, '/forgot-password')

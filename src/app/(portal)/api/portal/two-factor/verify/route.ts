@@ -7,8 +7,7 @@ import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
 import { tooManyRequests } from '@/lib/http/too-many-requests'
 import { payloadInstance } from '@/lib/payload'
-import { clientAddress } from '@/lib/rate-limit/client-address'
-import { consumeLimit, RateLimited, retryAfterHeaders } from '@/lib/rate-limit/rate-limit'
+import { consumeClientLimit, RateLimited, retryAfterHeaders } from '@/lib/rate-limit/rate-limit'
 
 async function readCode(request: Request, isJson: boolean): Promise<{ code: string; next: string }> {
   if (isJson) {
@@ -31,7 +30,7 @@ export async function POST(request: Request) {
   const payload = await payloadInstance()
   const { code, next } = await readCode(request, isJson)
   try {
-    await consumeLimit(payload, 'two-factor:client', [clientAddress(request.headers)])
+    await consumeClientLimit(payload, 'two-factor:client', request.headers)
     const challenge = await readPendingChallenge(payload, request.headers)
     if (!challenge) throw new PortalError('unauthenticated', t('twoFactor.error.expired'))
     const { method } = await verifyChallenge(payload, challenge, code)
