@@ -68,9 +68,13 @@ const results = new Map<string, boolean>()
 const membershipRows = async () =>
   (await payload.find({ collection: 'memberships', where: { organization: { equals: org.organization.id } }, depth: 0, pagination: false, sort: 'id' })).docs.map((row) => `${row.user}:${row.role}`)
 
-/** Puts every person back in the organization with their original role, after a cell that changed it. */
+/**
+ * Puts every person back in the organization with their original role, after a cell that changed it.
+ * The owner goes last: one owner per organization (a unique index), so whoever holds the role after
+ * a transfer is demoted before the original owner gets it back.
+ */
 async function restoreTeam() {
-  for (const { user, role } of people) {
+  for (const { user, role } of [...people].sort((a, b) => Number(a.role === 'owner') - Number(b.role === 'owner'))) {
     const { docs } = await payload.find({ collection: 'memberships', where: { user: { equals: user.id }, organization: { equals: org.organization.id } }, depth: 0 })
     if (!docs[0]) await payload.create({ collection: 'memberships', data: { user: user.id, organization: org.organization.id, role } })
     else if (docs[0].role !== role) await payload.update({ collection: 'memberships', id: docs[0].id, data: { role } })
@@ -134,6 +138,7 @@ const HAND_CHECKED: Array<[name: string, cell: Omit<Cell, 'allowed'>, status: 20
   ['billing cannot invite',                         { action: 'team.invite',             actor: 'billing', newRole: 'member' },              403],
   ['an admin cannot invite an owner',               { action: 'team.invite',             actor: 'admin',   newRole: 'owner' },               403],
   ['an admin can invite an admin',                  { action: 'team.invite',             actor: 'admin',   newRole: 'admin' },               200],
+  ['the owner cannot invite a second owner',        { action: 'team.invite',             actor: 'owner',   newRole: 'owner' },               403],
   ['a member cannot revoke an invitation',          { action: 'team.revoke_invitation',  actor: 'member' },                                  403],
   ['an admin can revoke an invitation',             { action: 'team.revoke_invitation',  actor: 'admin' },                                   200],
   ['billing cannot change roles',                   { action: 'team.change_role',        actor: 'billing', who: 'viewer', newRole: 'member' }, 403],
@@ -143,6 +148,7 @@ const HAND_CHECKED: Array<[name: string, cell: Omit<Cell, 'allowed'>, status: 20
   ['an admin cannot make a member the owner',       { action: 'team.change_role',        actor: 'admin',   who: 'member', newRole: 'owner' },  403],
   ['an admin can make a member billing',            { action: 'team.change_role',        actor: 'admin',   who: 'member', newRole: 'billing' }, 200],
   ['the owner can demote an admin',                 { action: 'team.change_role',        actor: 'owner',   who: 'admin',  newRole: 'viewer' }, 200],
+  ['the owner cannot make a member a second owner', { action: 'team.change_role',        actor: 'owner',   who: 'member', newRole: 'owner' },  403],
   ['an admin cannot remove the owner',              { action: 'team.remove',             actor: 'admin',   who: 'owner' },                   403],
   ['an admin cannot remove themselves',             { action: 'team.remove',             actor: 'admin',   who: 'self' },                    403],
   ['billing cannot remove anyone',                  { action: 'team.remove',             actor: 'billing', who: 'viewer' },                  403],

@@ -21,9 +21,9 @@ const WHO_MAY: Record<Action, Row> = {
   'org.require_two_factor':       [ Y,    _,     _,     _,     _ ],
   'account.manage_own':           [ Y,    Y,     Y,     Y,     Y ],
   'team.read':                    [ Y,    Y,     Y,     Y,     Y ],
-  'team.invite':                  [ Y,    Y,     _,     _,     _ ], // + not above your own role
+  'team.invite':                  [ Y,    Y,     _,     _,     _ ], // + not above your own role, never as owner
   'team.revoke_invitation':       [ Y,    Y,     _,     _,     _ ],
-  'team.change_role':             [ Y,    Y,     _,     _,     _ ], // + not yourself, not the owner, not above your own role
+  'team.change_role':             [ Y,    Y,     _,     _,     _ ], // + not yourself, not the owner, not above your own role, never to owner
   'team.remove':                  [ Y,    Y,     _,     _,     _ ], // + not yourself, not the owner, not above your own role
   'team.transfer_ownership':      [ Y,    _,     _,     _,     _ ], // + not yourself
   'team.leave':                   [ _,    Y,     Y,     Y,     Y ], // the owner transfers first
@@ -56,7 +56,7 @@ describe('canPerform: who may do what (no target)', () => {
 /**
  * The target rules, case by case. The actor is always user 1; other members are users 2 and 3.
  * The role check comes first, then the action's rules in order (not yourself, not the owner, not
- * above your own role); the first rule broken is the reason.
+ * above your own role, no new owner); the first rule broken is the reason.
  */
 // prettier-ignore
 const TARGET_CASES: Array<[name: string, role: Role, action: Action, target: Target, expected: Decision]> = [
@@ -84,6 +84,10 @@ const TARGET_CASES: Array<[name: string, role: Role, action: Action, target: Tar
   ['the owner may remove an admin',                         'owner', 'team.remove',             { userId: 2, role: 'admin' },                     ALLOWED],
   ['the owner may transfer ownership to an admin',          'owner', 'team.transfer_ownership', { userId: 2, role: 'admin' },                     ALLOWED],
   ['the owner may transfer ownership to a viewer',          'owner', 'team.transfer_ownership', { userId: 3, role: 'viewer' },                    ALLOWED],
+  // no new owner: one owner per organization, only a transfer moves it
+  ['the owner cannot invite a second owner',                'owner', 'team.invite',             { newRole: 'owner' },                             refused('no-new-owner')],
+  ['the owner cannot make a member a second owner',         'owner', 'team.change_role',        { userId: 2, role: 'member', newRole: 'owner' },  refused('no-new-owner')],
+  ['the owner cannot make an admin a second owner',         'owner', 'team.change_role',        { userId: 2, role: 'admin', newRole: 'owner' },   refused('no-new-owner')],
   // the role comes before any target rule
   ['an admin cannot transfer ownership at all',             'admin', 'team.transfer_ownership', { userId: 2 },                                    refused('role')],
   ['billing cannot change roles, not even a viewer’s',      'billing', 'team.change_role',      { userId: 2, role: 'viewer', newRole: 'member' }, refused('role')],
@@ -96,16 +100,5 @@ const TARGET_CASES: Array<[name: string, role: Role, action: Action, target: Tar
 describe('canPerform: target rules', () => {
   it.each(TARGET_CASES)('%s', (_name, role, action, target, expected) => {
     expect(canPerform(actor(role), action, target)).toEqual(expected)
-  })
-
-  // Known gap, reported with issue 10 rather than fixed here (the matrix is not ours to change):
-  // "only a transfer moves ownership" (docs/api.md), but no rule stops the owner from granting the
-  // owner role by invitation or role change, which would leave two owners. These are the intended
-  // answers; turn `it.fails` into `it` once the matrix refuses them.
-  it.fails('the owner cannot invite a second owner', () => {
-    expect(canPerform(actor('owner'), 'team.invite', { newRole: 'owner' }).allowed).toBe(false)
-  })
-  it.fails('the owner cannot make a member a second owner (only a transfer moves ownership)', () => {
-    expect(canPerform(actor('owner'), 'team.change_role', { userId: 2, role: 'member', newRole: 'owner' }).allowed).toBe(false)
   })
 })
