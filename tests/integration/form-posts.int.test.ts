@@ -28,6 +28,8 @@ describe('the portal’s form posts', () => {
       expect(response.status).toBe(403)
       expect(response.headers.get('set-cookie')).toBeNull()
     }
+    // A page of ours with `referrer: no-referrer` posts with Origin: null; Sec-Fetch-Site says same-origin.
+    expect((await signInPOST(form('http://portal.test/api/portal/sign-in', { ...fields, password: 'wrong' }, { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }))).status).toBe(303)
     const ok = await signInPOST(form('http://portal.test/api/portal/sign-in', fields, { Origin: 'http://portal.test', 'Sec-Fetch-Site': 'same-origin' }))
     expect(ok.status).toBe(303)
     expect(ok.headers.get('set-cookie')).toMatch(/-token=/)
