@@ -1,0 +1,121 @@
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import type Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { StripeEmulator } from '../../emulator/stripe'
+import { ROLES } from '../../src/access/roles'
+import { type RouteHandler, routeCaller } from '../helpers/call-route'
+import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
+import { startStripeForApp } from '../helpers/stripe'
+
+/**
+ * Every portal JSON route, found on disk, called by every role of organization A aimed at
+ * organization B's objects (B's membership and invitation ids, B's organization id): the answer is
+ * a refusal or A's own data — never a byte of B's (its name, its members' emails, its ids' rows).
+ * A route with no entry below fails the suite, so a new route is probed from the day it lands.
+ */
+const API_ROOT = path.resolve(import.meta.dirname, '../../src/app/(portal)/api')
+
+type Aim = { method: string; body?: unknown; params?: Record<string, string>; query?: string }
+type Targets = { membershipId: number; invitationId: number; organizationId: number; organizationName: string }
+
+/** How each route is aimed at B. Routes that take no ids are still called: they must answer about A. */
+const PROBES: Record<string, (b: Targets) => Aim[]> = {
+  'billing/details/route.ts': () => [{ method: 'PUT', body: { billingName: 'probe', billingEmail: 'probe@a.example', address: {}, taxIds: [] } }],
+  'billing/portal-session/route.ts': () => [{ method: 'POST', body: {} }],
+  'portal/account/email/route.ts': () => [{ method: 'POST', body: { newEmail: 'probe@a.example', password: 'wrong' } }],
+  'portal/account/organization-two-factor/route.ts': () => [{ method: 'PUT', body: { required: false } }],
+  'portal/account/password/route.ts': () => [{ method: 'POST', body: { currentPassword: 'wrong', newPassword: 'x' } }],
+  'portal/account/profile/route.ts': () => [{ method: 'PATCH', body: { name: 'Probe', locale: 'en-US', timeZone: 'UTC' } }],
+  'portal/account/sessions/route.ts': () => [{ method: 'GET' }, { method: 'POST', body: { sid: 'not-a-session-of-b' } }],
+  'portal/account/two-factor/disable/route.ts': () => [{ method: 'POST', body: { code: '000000' } }],
+  'portal/account/two-factor/enable/route.ts': () => [{ method: 'POST', body: { code: '000000' } }],
+  'portal/account/two-factor/recovery-codes/route.ts': () => [{ method: 'POST', body: { code: '000000' } }],
+  'portal/account/two-factor/setup/route.ts': () => [{ method: 'POST', body: {} }],
+  'portal/activity/route.ts': (b) => [{ method: 'GET' }, { method: 'GET', query: `member=${b.membershipId}` }],
+  'portal/notifications/preferences/route.ts': () => [{ method: 'PUT', body: { preferences: [{ eventType: 'member.invited', channel: 'email', enabled: true }] } }],
+  'portal/notifications/read/route.ts': (b) => [{ method: 'POST', body: { ids: [b.membershipId, b.invitationId] } }],
+  'portal/notifications/route.ts': () => [{ method: 'GET' }],
+  'team/invitations/[id]/resend/route.ts': (b) => [{ method: 'POST', params: { id: String(b.invitationId) } }],
+  'team/invitations/[id]/route.ts': (b) => [{ method: 'DELETE', params: { id: String(b.invitationId) } }],
+  'team/invitations/route.ts': () => [{ method: 'POST', body: { emails: ['probe-invitee@a.example'], role: 'viewer' } }],
+  'team/leave/route.ts': () => [{ method: 'POST' }],
+  'team/members/[memberId]/route.ts': (b) => [{ method: 'DELETE', params: { memberId: String(b.membershipId) } }],
+  'team/members/route.ts': (b) => [{ method: 'GET' }, { method: 'PATCH', body: { memberId: b.membershipId, newRole: 'viewer' } }],
+  'team/transfer-ownership/route.ts': (b) => [{ method: 'POST', body: { memberId: b.membershipId, confirm: b.organizationName } }],
+}
+
+async function portalRouteFiles(): Promise<string[]> {
+  const { readFile } = await import('node:fs/promises')
+  const files = (await readdir(API_ROOT, { recursive: true })).filter((file) => file.endsWith('route.ts')).sort()
+  const portal: string[] = []
+  for (const file of files) if ((await readFile(path.join(API_ROOT, file), 'utf8')).includes('portalRoute(')) portal.push(file)
+  return portal
+}
+
+let payload: Payload
+let emulator: StripeEmulator
+let orgA: TestOrganization
+let orgB: TestOrganization
+let b: Targets
+let call: ReturnType<typeof routeCaller>
+
+beforeAll(async () => {
+  let stripe: Stripe
+  ;({ emulator, stripe } = await startStripeForApp())
+  const configuration = await stripe.billingPortal.configurations.create({ features: { payment_method_update: { enabled: true } } } as Stripe.BillingPortal.ConfigurationCreateParams)
+  process.env.STRIPE_PORTAL_CONFIG_ID = configuration.id
+  process.env.PORTAL_URL = 'http://portal.test'
+  payload = await testPayload()
+  orgA = await createOrganizationWithEveryRole(payload, 'probe-a')
+  orgB = await createOrganizationWithEveryRole(payload, 'probe-b')
+  const membership = (await payload.find({ collection: 'memberships', where: { user: { equals: orgB.members.member.id } }, depth: 0, limit: 1 })).docs[0]!
+  const invitation = await payload.create({
+    collection: 'invitations',
+    data: { organization: orgB.organization.id, email: `b-invitee-${orgB.organization.id}@b.example`, role: 'viewer', tokenHash: 'x'.repeat(64), expiresAt: new Date(Date.now() + 86_400_000).toISOString(), invitedBy: orgB.members.owner.id, status: 'pending' },
+  })
+  b = { membershipId: membership.id, invitationId: invitation.id, organizationId: orgB.organization.id, organizationName: orgB.organization.name }
+  call = routeCaller(payload)
+})
+afterAll(async () => {
+  delete process.env.STRIPE_PORTAL_CONFIG_ID
+  delete process.env.PORTAL_URL
+  await emulator?.stop()
+})
+
+describe('cross-tenant probe, generated from the route list', () => {
+  it('every portal JSON route has a probe entry', async () => {
+    expect((await portalRouteFiles()).filter((file) => !PROBES[file])).toEqual([])
+  })
+
+  it('no role of organization A reaches organization B’s data through any portal route', async () => {
+    const bSecrets = [orgB.organization.name, ...Object.values(orgB.members).map((member) => member.email), `b-invitee-${orgB.organization.id}@b.example`]
+    const membershipBefore = await payload.findByID({ collection: 'memberships', id: b.membershipId, depth: 0 })
+    let probes = 0
+    // Leaving goes last: after it, A's members would no longer be in A for the other probes.
+    const files = (await portalRouteFiles()).sort((x, y) => Number(x === 'team/leave/route.ts') - Number(y === 'team/leave/route.ts'))
+    for (const file of files) {
+      const module = (await import(path.join(API_ROOT, file))) as Record<string, RouteHandler>
+      for (const role of ROLES) {
+        for (const aim of PROBES[file]!(b)) {
+          const handler = module[aim.method]
+          expect(handler, `${aim.method} ${file}`).toBeTypeOf('function')
+          const result = await call(handler!, orgA.members[role], `/api/${file}${aim.query ? `?${aim.query}` : ''}`, { method: aim.method, body: aim.body, params: aim.params })
+          probes++
+          expect(result.status, `${role}: ${aim.method} ${file}`).toBeLessThan(500)
+          const text = JSON.stringify(result.body)
+          for (const secret of bSecrets) expect(text, `${role}: ${aim.method} ${file} leaked ${secret}`).not.toContain(secret)
+        }
+      }
+    }
+    expect(probes).toBeGreaterThanOrEqual(ROLES.length * Object.keys(PROBES).length)
+    // B's objects are as they were: no write crossed over.
+    expect(await payload.findByID({ collection: 'memberships', id: b.membershipId, depth: 0 })).toMatchObject({ role: membershipBefore.role, organization: membershipBefore.organization })
+    expect((await payload.findByID({ collection: 'invitations', id: b.invitationId, depth: 0 })).status).toBe('pending')
+    const owners = await payload.find({ collection: 'memberships', where: { organization: { equals: b.organizationId }, role: { equals: 'owner' } }, depth: 0 })
+    expect(owners.docs.map((row) => Number(row.user))).toEqual([orgB.members.owner.id])
+  })
+})
