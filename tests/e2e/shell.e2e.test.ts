@@ -98,7 +98,8 @@ describe('rollout flags', () => {
     await expect(nav.getByRole('link', { name: 'Team' }).count()).resolves.toBe(0)
     const response = await demo.page.goto('/account/team')
     expect(response?.status()).toBe(404)
-    await expect(demo.page.getByRole('heading', { name: 'Page not found' }).count()).resolves.toBe(1)
+    // waitFor, not count(): the not-found UI streams in after the response status is set.
+    await demo.page.getByRole('heading', { name: 'Page not found' }).waitFor()
     await demo.context.close()
 
     const other = await openPage('flag-on-other')
