@@ -1,15 +1,12 @@
-import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
-import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { StripeEmulator } from '../../emulator/stripe'
 import { ROLES } from '../../src/access/roles'
 import { type RouteHandler, routeCaller } from '../helpers/call-route'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
-import { startStripeForApp } from '../helpers/stripe'
+import { PORTAL_API_ROOT, portalRouteFiles, startConfiguredStripe } from '../helpers/portal-routes'
 
 /**
  * Every portal JSON route, found on disk, called by every role of organization A aimed at
@@ -17,8 +14,6 @@ import { startStripeForApp } from '../helpers/stripe'
  * a refusal or A's own data — never a byte of B's (its name, its members' emails, its ids' rows).
  * A route with no entry below fails the suite, so a new route is probed from the day it lands.
  */
-const API_ROOT = path.resolve(import.meta.dirname, '../../src/app/(portal)/api')
-
 type Aim = { method: string; body?: unknown; params?: Record<string, string>; query?: string }
 type Targets = { membershipId: number; invitationId: number; organizationId: number; organizationName: string }
 
@@ -48,27 +43,15 @@ const PROBES: Record<string, (b: Targets) => Aim[]> = {
   'team/transfer-ownership/route.ts': (b) => [{ method: 'POST', body: { memberId: b.membershipId, confirm: b.organizationName } }],
 }
 
-async function portalRouteFiles(): Promise<string[]> {
-  const { readFile } = await import('node:fs/promises')
-  const files = (await readdir(API_ROOT, { recursive: true })).filter((file) => file.endsWith('route.ts')).sort()
-  const portal: string[] = []
-  for (const file of files) if ((await readFile(path.join(API_ROOT, file), 'utf8')).includes('portalRoute(')) portal.push(file)
-  return portal
-}
-
 let payload: Payload
-let emulator: StripeEmulator
+let stripe: Awaited<ReturnType<typeof startConfiguredStripe>>
 let orgA: TestOrganization
 let orgB: TestOrganization
 let b: Targets
 let call: ReturnType<typeof routeCaller>
 
 beforeAll(async () => {
-  let stripe: Stripe
-  ;({ emulator, stripe } = await startStripeForApp())
-  const configuration = await stripe.billingPortal.configurations.create({ features: { payment_method_update: { enabled: true } } } as Stripe.BillingPortal.ConfigurationCreateParams)
-  process.env.STRIPE_PORTAL_CONFIG_ID = configuration.id
-  process.env.PORTAL_URL = 'http://portal.test'
+  stripe = await startConfiguredStripe()
   payload = await testPayload()
   orgA = await createOrganizationWithEveryRole(payload, 'probe-a')
   orgB = await createOrganizationWithEveryRole(payload, 'probe-b')
@@ -81,9 +64,7 @@ beforeAll(async () => {
   call = routeCaller(payload)
 })
 afterAll(async () => {
-  delete process.env.STRIPE_PORTAL_CONFIG_ID
-  delete process.env.PORTAL_URL
-  await emulator?.stop()
+  await stripe?.stop()
 })
 
 describe('cross-tenant probe, generated from the route list', () => {
@@ -98,7 +79,7 @@ describe('cross-tenant probe, generated from the route list', () => {
     // Leaving goes last: after it, A's members would no longer be in A for the other probes.
     const files = (await portalRouteFiles()).sort((x, y) => Number(x === 'team/leave/route.ts') - Number(y === 'team/leave/route.ts'))
     for (const file of files) {
-      const module = (await import(path.join(API_ROOT, file))) as Record<string, RouteHandler>
+      const module = (await import(path.join(PORTAL_API_ROOT, file))) as Record<string, RouteHandler>
       for (const role of ROLES) {
         for (const aim of PROBES[file]!(b)) {
           const handler = module[aim.method]

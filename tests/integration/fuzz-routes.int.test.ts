@@ -1,15 +1,12 @@
-import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import fc from 'fast-check'
 import type { Payload } from 'payload'
-import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { StripeEmulator } from '../../emulator/stripe'
 import { type RouteHandler, routeCaller } from '../helpers/call-route'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
-import { startStripeForApp } from '../helpers/stripe'
+import { PORTAL_API_ROOT, portalRouteFiles, startConfiguredStripe } from '../helpers/portal-routes'
 
 /**
  * Every mutating portal JSON route, found on disk (a new route is fuzzed without being listed),
@@ -18,7 +15,6 @@ import { startStripeForApp } from '../helpers/stripe'
  * fingerprint of every table) or in Stripe (the emulator's event count). Seeded: FUZZ_SEED
  * reproduces a run; fast-check prints the seed and the shrunk case on failure.
  */
-const API_ROOT = path.resolve(import.meta.dirname, '../../src/app/(portal)/api')
 const TOTAL_CASES = Number(process.env.FUZZ_CASES) || 5_000
 const SEED = Number(process.env.FUZZ_SEED) || Date.now() % 2 ** 31
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'] as const
@@ -26,21 +22,17 @@ const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'] as const
 type FuzzedRoute = { file: string; method: (typeof MUTATING)[number]; handler: RouteHandler; segments: string[] }
 
 async function mutatingPortalRoutes(): Promise<FuzzedRoute[]> {
-  const files = (await readdir(API_ROOT, { recursive: true })).filter((file) => file.endsWith('route.ts'))
   const routes: FuzzedRoute[] = []
-  for (const file of files.sort()) {
-    const module = (await import(path.join(API_ROOT, file))) as Record<string, unknown>
+  // Only routes built with portalRoute take a JSON body and a session; forms and webhooks have their own suites.
+  for (const file of await portalRouteFiles()) {
+    const module = (await import(path.join(PORTAL_API_ROOT, file))) as Record<string, unknown>
     for (const method of MUTATING) {
       const handler = module[method]
-      // Only routes built with portalRoute take a JSON body and a session; forms and webhooks have their own suites.
-      if (typeof handler !== 'function' || !(await isPortalRoute(file))) continue
-      routes.push({ file, method, handler: handler as RouteHandler, segments: [...file.matchAll(/\[(\w+)\]/g)].map((match) => match[1]!) })
+      if (typeof handler === 'function') routes.push({ file, method, handler: handler as RouteHandler, segments: [...file.matchAll(/\[(\w+)\]/g)].map((match) => match[1]!) })
     }
   }
   return routes
 }
-
-const isPortalRoute = async (file: string) => (await import('node:fs/promises')).readFile(path.join(API_ROOT, file), 'utf8').then((text) => text.includes('portalRoute('))
 
 const edgeText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -56,17 +48,12 @@ const body = fc.oneof(edgeValue, fc.dictionary(fc.constantFrom(...knownKeys), ed
 const segment = fc.oneof(edgeText, edgeNumber.map(String), fc.constantFrom('1', '2147483647', '2147483648', '99999999999', '-5', '1e3', ''))
 
 let payload: Payload
-let emulator: StripeEmulator
+let stripe: Awaited<ReturnType<typeof startConfiguredStripe>>
 let org: TestOrganization
 let call: ReturnType<typeof routeCaller>
 
 beforeAll(async () => {
-  let stripe: Stripe
-  ;({ emulator, stripe } = await startStripeForApp())
-  // Configured as a deployment is (npm run stripe:portal-config), so a valid request can succeed.
-  const configuration = await stripe.billingPortal.configurations.create({ features: { payment_method_update: { enabled: true } } } as Stripe.BillingPortal.ConfigurationCreateParams)
-  process.env.STRIPE_PORTAL_CONFIG_ID = configuration.id
-  process.env.PORTAL_URL = 'http://portal.test'
+  stripe = await startConfiguredStripe()
   payload = await testPayload()
   org = await createOrganizationWithEveryRole(payload, 'fuzz')
   call = routeCaller(payload)
@@ -75,9 +62,7 @@ beforeAll(async () => {
   for (const actor of [org.members.owner, org.members.admin, org.members.viewer]) await call(sessionsGET, actor, '/api/portal/account/sessions')
 })
 afterAll(async () => {
-  delete process.env.STRIPE_PORTAL_CONFIG_ID
-  delete process.env.PORTAL_URL
-  await emulator?.stop()
+  await stripe?.stop()
 })
 
 /** Rows, and the newest change, of every table but the rate-limit counters: any write moves it. */
@@ -101,13 +86,13 @@ describe(`fuzz: mutating portal routes (seed ${SEED})`, () => {
       fc.asyncProperty(fc.constantFrom(...routes), body, fc.array(segment, { minLength: 3, maxLength: 3 }), fc.constantFrom(...actors), async (route, input, segments, actor) => {
         cases++
         const params = Object.fromEntries(route.segments.map((name, index) => [name, segments[index]!]))
-        const [before, stripeEvents] = [await fingerprint(), emulator.events().length]
+        const [before, stripeEvents] = [await fingerprint(), stripe.emulator.events().length]
         const result = await call(route.handler, actor, `/api/${route.file}`, { method: route.method, body: input, params })
         expect(result.status, `${route.method} ${route.file}`).toBeLessThan(500)
         if (result.status >= 400) {
           expect(result.body).toMatchObject({ success: false, error: { code: expect.any(String), message: expect.any(String) } })
           expect(await fingerprint(), `${route.method} ${route.file} refused but wrote`).toBe(before)
-          expect(emulator.events().length, `${route.method} ${route.file} refused but wrote to Stripe`).toBe(stripeEvents)
+          expect(stripe.emulator.events().length, `${route.method} ${route.file} refused but wrote to Stripe`).toBe(stripeEvents)
         }
       }),
       { numRuns: TOTAL_CASES, seed: SEED, endOnFailure: true },
