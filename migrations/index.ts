@@ -7,6 +7,7 @@ import * as migration_20261127_145902_ticket_audits from './20261127_145902_tick
 import * as migration_20261201_093000_one_owner_per_organization from './20261201_093000_one_owner_per_organization';
 import * as migration_20261201_100000_rate_limits from './20261201_100000_rate_limits';
 import * as migration_20261201_100417_throttled_sign_in from './20261201_100417_throttled_sign_in';
+import * as migration_20261201_140000_deliveries_claimed_by_row_lock from './20261201_140000_deliveries_claimed_by_row_lock';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261201_100417_throttled_sign_in.up,
     down: migration_20261201_100417_throttled_sign_in.down,
     name: '20261201_100417_throttled_sign_in'
+  },
+  {
+    up: migration_20261201_140000_deliveries_claimed_by_row_lock.up,
+    down: migration_20261201_140000_deliveries_claimed_by_row_lock.down,
+    name: '20261201_140000_deliveries_claimed_by_row_lock',
   },
 ];

@@ -134,6 +134,7 @@ export interface Config {
       'dispatch-portal-event': TaskDispatchPortalEvent;
       'deliver-notification': TaskDeliverNotification;
       'send-password-reset': TaskSendPasswordReset;
+      'send-email': TaskSendEmail;
       'process-stripe-event': TaskProcessStripeEvent;
       inline: {
         input: unknown;
@@ -464,9 +465,8 @@ export interface NotificationDelivery {
   recipient: string;
   recipientUser?: (number | null) | User;
   subject?: string | null;
-  status: 'pending' | 'sending' | 'retrying' | 'sent' | 'failed';
+  status: 'pending' | 'retrying' | 'sent' | 'failed';
   attempts: number;
-  claimedUntil?: string | null;
   sentAt?: string | null;
   lastError?: string | null;
   /**
@@ -668,7 +668,12 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'dispatch-portal-event' | 'deliver-notification' | 'send-password-reset' | 'process-stripe-event';
+          | 'inline'
+          | 'dispatch-portal-event'
+          | 'deliver-notification'
+          | 'send-password-reset'
+          | 'send-email'
+          | 'process-stripe-event';
         taskID: string;
         input?:
           | {
@@ -702,7 +707,14 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'dispatch-portal-event' | 'deliver-notification' | 'send-password-reset' | 'process-stripe-event')
+    | (
+        | 'inline'
+        | 'dispatch-portal-event'
+        | 'deliver-notification'
+        | 'send-password-reset'
+        | 'send-email'
+        | 'process-stripe-event'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -1033,7 +1045,6 @@ export interface NotificationDeliveriesSelect<T extends boolean = true> {
   subject?: T;
   status?: T;
   attempts?: T;
-  claimedUntil?: T;
   sentAt?: T;
   lastError?: T;
   mailFile?: T;
@@ -1383,6 +1394,16 @@ export interface TaskDeliverNotification {
 export interface TaskSendPasswordReset {
   input: {
     email: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSend-email".
+ */
+export interface TaskSendEmail {
+  input: {
+    sealed: string;
   };
   output?: unknown;
 }

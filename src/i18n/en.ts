@@ -214,7 +214,6 @@ export const en = {
   'team.revokeTo': 'Revoke the invitation to {email}',
   'team.resent': 'A new link was sent to {email}; the old one no longer works.',
   'team.revoked': 'The invitation to {email} was revoked.',
-  'team.emailFailed': 'Saved, but the email to {email} couldn’t be sent. Use “Resend” to try again.',
   'team.invite': 'Invite people',
   'team.invite.emails': 'Email addresses',
   'team.invite.emailsHint': 'One or many, separated by commas, spaces or new lines.',
@@ -369,6 +368,8 @@ export const en = {
   'api.error.twoFactorRequired': 'Your organization requires two-factor sign-in. Set it up at /account/two-factor first.',
   'api.error.notFound': 'Not found.',
   'api.error.invalid': 'Some fields need attention.',
+  'api.error.concurrentWrite': 'Someone changed this at the same moment. Reload the page and try again.',
+  'api.error.billingUnavailable': 'Our billing provider isn’t answering right now, so nothing was changed. Try again in a minute.',
   'api.error.internal': 'Something went wrong on our side. Try again; if it keeps happening, contact support with request id {requestId}.',
 } as const
 

@@ -1,6 +1,13 @@
 import type { Payload } from 'payload'
 
 /**
+ * How long a claim lives without a heartbeat. A live runner renews its claims every third of
+ * this, so only a dead one (kill -9, lost host) lets a claim lapse; its jobs are free again
+ * within a lease plus one sweep instead of the ten minutes a fixed timeout needed.
+ */
+export const JOB_LEASE_SECONDS = 30
+
+/**
  * Claims up to `limit` runnable jobs for this process in one statement. Payload's own runner reads
  * then updates, so two workers can pick the same job; FOR UPDATE SKIP LOCKED makes each job go to
  * exactly one claimant. The conditions mirror Payload's runJobs.
@@ -21,10 +28,18 @@ export async function claimDueJobs(payload: Payload, { limit, queue = 'default' 
   return rows.map((row) => Number(row.id))
 }
 
-/** A worker killed mid-job leaves it `processing` forever; after `staleAfter` another worker may take it. */
-export async function releaseStalledJobs(payload: Payload, staleAfter = '10 minutes'): Promise<number> {
+/** The heartbeat: keeps this runner's claims alive while their jobs run. */
+export async function renewJobLeases(payload: Payload, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return
+  await payload.db.pool.query(`UPDATE payload_jobs SET updated_at = now() WHERE id = ANY($1::int[]) AND processing = true AND completed_at IS NULL`, [ids])
+}
+
+/** Frees claims whose heartbeat stopped `leaseSeconds` ago: their runner is gone. */
+export async function releaseStalledJobs(payload: Payload, leaseSeconds = JOB_LEASE_SECONDS): Promise<number> {
   const { rowCount } = await payload.db.pool.query(
-    `UPDATE payload_jobs SET processing = false WHERE processing = true AND completed_at IS NULL AND updated_at < now() - interval '${staleAfter}'`,
+    `UPDATE payload_jobs SET processing = false
+      WHERE processing = true AND completed_at IS NULL AND updated_at < now() - make_interval(secs => $1)`,
+    [leaseSeconds],
   )
   return rowCount ?? 0
 }

@@ -1,26 +1,36 @@
 import type { Payload } from 'payload'
 
-import { releaseStalledJobs } from './claim-due-jobs'
+import { JOB_LEASE_SECONDS, releaseStalledJobs, renewJobLeases } from './claim-due-jobs'
 import { runDueJobs } from './run-due-jobs'
 
 export type JobRunner = { stop: () => Promise<void> }
 
+type RunnerOptions = { idleMs?: number; limit?: number; leaseSeconds?: number }
+
 /**
  * Polls the jobs table: a full batch means more may be waiting, so it goes again at once; an empty
  * one waits `idleMs`. Any number of these (web processes, `npm run worker`) can run side by side.
+ * Claims are leases: a heartbeat renews this runner's, and every runner sweeps up lapsed ones
+ * (its first pass included), so a job whose process died runs again within a lease and a sweep.
+ * `stop` stops claiming and lets the batch in hand finish; nothing is left claimed.
  */
-export function startJobRunner(payload: Payload, { idleMs = 1_000, limit = 10 }: { idleMs?: number; limit?: number } = {}): JobRunner {
+export function startJobRunner(payload: Payload, { idleMs = 1_000, limit = 10, leaseSeconds = JOB_LEASE_SECONDS }: RunnerOptions = {}): JobRunner {
   let stopped = false
   let lastSweep = 0
+  const held = new Set<number>()
+  const heartbeat = setInterval(() => {
+    renewJobLeases(payload, [...held]).catch((error) => payload.logger.error({ err: error }, 'job runner: could not renew its leases'))
+  }, (leaseSeconds * 1_000) / 3)
+  heartbeat.unref()
   const loop = (async () => {
     while (!stopped) {
       let ran = 0
       try {
-        if (Date.now() - lastSweep > 60_000) {
+        if (Date.now() - lastSweep > (leaseSeconds * 1_000) / 6) {
           lastSweep = Date.now()
-          await releaseStalledJobs(payload)
+          await releaseStalledJobs(payload, leaseSeconds)
         }
-        ran = await runDueJobs(payload, { limit })
+        ran = await runDueJobs(payload, { limit, held })
       } catch (error) {
         payload.logger.error({ err: error }, 'job runner: a batch failed; trying again shortly')
       }
@@ -31,6 +41,7 @@ export function startJobRunner(payload: Payload, { idleMs = 1_000, limit = 10 }:
     stop: async () => {
       stopped = true
       await loop
+      clearInterval(heartbeat)
     },
   }
 }

@@ -1,5 +1,6 @@
 import { sendPasswordResetTask } from '../account/password/send-password-reset-task'
 import { processStripeEventTask } from '../billing/webhooks/process-stripe-event-task'
+import { sendEmailTask } from '../notifications/email/send-email-task'
 import { deliverNotificationTask, dispatchPortalEventTask } from '../notifications/notification-tasks'
 
 /**
@@ -10,5 +11,6 @@ export const portalTasks = [
   dispatchPortalEventTask,
   deliverNotificationTask,
   sendPasswordResetTask,
+  sendEmailTask,
   processStripeEventTask,
 ]

@@ -1,20 +1,18 @@
-import type { Payload } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
 
-/** How long a worker may hold a delivery before another may take it over (a crashed worker's lease). */
-const LEASE = '5 minutes'
+import { transactionDb } from '../lib/transaction-db'
 
 /**
- * Atomically moves a delivery to `sending` for this worker. One UPDATE with the state check in its
- * WHERE: of two workers racing for the same row, exactly one gets it back; a sent or failed row,
- * or one another worker holds, returns false.
+ * Claims an unsent delivery for the transaction `req` carries: a row lock, taken with SKIP LOCKED
+ * so a second worker gives up at once instead of waiting. The claim lasts exactly as long as the
+ * transaction that sends and records the send; if the process dies, PostgreSQL ends the
+ * transaction and the delivery is unsent and claimable again — no lease to wait out, and a
+ * delivery recorded as sent can never be claimed again.
  */
-export async function claimDelivery(payload: Payload, deliveryId: number): Promise<boolean> {
-  const { rowCount } = await payload.db.pool.query(
-    `UPDATE notification_deliveries
-        SET status = 'sending', claimed_until = now() + interval '${LEASE}', attempts = attempts + 1, updated_at = now()
-      WHERE id = $1
-        AND (status IN ('pending', 'retrying') OR (status = 'sending' AND claimed_until < now()))`,
-    [deliveryId],
+export async function claimDelivery(req: PayloadRequest, deliveryId: number): Promise<boolean> {
+  const result = await (await transactionDb(req)).execute(
+    sql`SELECT id FROM notification_deliveries WHERE id = ${deliveryId} AND status IN ('pending', 'retrying') FOR UPDATE SKIP LOCKED`,
   )
-  return rowCount === 1
+  return result.rows.length === 1
 }

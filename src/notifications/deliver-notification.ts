@@ -11,14 +11,18 @@ import { postToSlack } from './slack/post-to-slack'
 export type DeliveryOutcome = 'sent' | 'skipped'
 
 /**
- * Sends one delivery. The claim makes it exactly-once among live workers; a failure records the
- * error (failed after the last attempt, so staff can retry it) and rethrows for the job's backoff.
- * The portal write that caused it committed long ago: nothing here can fail it.
+ * Sends one delivery inside the transaction that claims it (a row lock) and records it sent, so
+ * among workers it is sent once, and a crash before the commit leaves it unsent for the next try.
+ * The one gap no database closes: a receiver that accepted the message just before the crash gets
+ * it again on the retry. Emails carry a Message-ID derived from the delivery key, so receivers
+ * that dedupe by it (most MTAs and clients) show one; Slack may show two.
+ * A failure records the error (failed after the last attempt, so staff can retry it) and
+ * rethrows for the job's backoff. The portal write that caused it committed long ago.
  */
 export async function deliverNotification(payload: Payload, deliveryId: number, { finalAttempt }: { finalAttempt: boolean }): Promise<DeliveryOutcome> {
-  if (!(await claimDelivery(payload, deliveryId))) return 'skipped'
   try {
-    await withTransaction(payload, async (req) => {
+    return await withTransaction(payload, async (req): Promise<DeliveryOutcome> => {
+      if (!(await claimDelivery(req, deliveryId))) return 'skipped'
       const delivery = await payload.findByID({ collection: 'notification-deliveries', id: deliveryId, depth: 0, overrideAccess: true, req })
       const eventId = typeof delivery.event === 'object' ? delivery.event.id : delivery.event
       const event = await payload.findByID({ collection: 'portal-events', id: eventId, depth: 0, overrideAccess: true, req })
@@ -37,23 +41,20 @@ export async function deliverNotification(payload: Payload, deliveryId: number, 
       await payload.update({
         collection: 'notification-deliveries',
         id: deliveryId,
-        data: { status: 'sent', sentAt: new Date().toISOString(), claimedUntil: null, lastError: null, subject: message.title, mailFile },
+        data: { status: 'sent', sentAt: new Date().toISOString(), attempts: delivery.attempts + 1, lastError: null, subject: message.title, mailFile },
         depth: 0,
         overrideAccess: true,
         req,
       })
+      return 'sent'
     })
-    return 'sent'
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     payload.logger.warn({ deliveryId, finalAttempt, reason }, finalAttempt ? 'delivery failed for good; staff can retry it in /admin' : 'delivery failed; will retry')
-    await payload.update({
-      collection: 'notification-deliveries',
-      id: deliveryId,
-      data: { status: finalAttempt ? 'failed' : 'retrying', claimedUntil: null, lastError: reason },
-      depth: 0,
-      overrideAccess: true,
-    })
+    await payload.db.pool.query(
+      `UPDATE notification_deliveries SET status = $2, attempts = attempts + 1, last_error = $3, updated_at = now() WHERE id = $1 AND status <> 'sent'`,
+      [deliveryId, finalAttempt ? 'failed' : 'retrying', reason],
+    )
     throw error
   }
 }

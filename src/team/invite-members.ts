@@ -4,18 +4,19 @@ import type { Role } from '../access/roles'
 import { recordPortalChange } from '../audit/record-portal-change'
 import { t } from '../i18n/t'
 import { PortalError } from '../lib/api/portal-error'
+import { queueEmail } from '../notifications/email/queue-email'
 import { hashSingleUseToken, newSingleUseToken } from '../lib/single-use-token'
 import { assertTeamAllowed } from './assert-team-allowed'
+import { invitationEmail } from './invitation-email'
 import { invitationExpiresAt } from './invitation-expires-at'
 import { parseEmailList } from './parse-email-list'
 import { seatsInUse } from './seats-in-use'
-import { type InvitationEmail, sendInvitationEmail } from './send-invitation-email'
 import { actorMembership, type TeamActor } from './team-actor'
 import { inTeamTransaction } from './team-transaction'
 
 export const MAX_INVITATIONS_PER_REQUEST = 50
 
-export type SentInvitation = { id: number; email: string; role: Role; expiresAt: string; emailSent: boolean }
+export type SentInvitation = { id: number; email: string; role: Role; expiresAt: string }
 
 const invalid = (message: string) => new PortalError('invalid_request', t('api.error.invalid'), { emails: message })
 
@@ -23,7 +24,8 @@ const invalid = (message: string) => new PortalError('invalid_request', t('api.e
  * Invites one or many addresses with one role. All or nothing: a bad address, someone already a
  * member or already invited, or going over the plan's seats, and nothing is written. Checked under
  * the team lock, so two admins inviting at once can't both take the last seat or invite one
- * address twice. The emails go out after commit (see sendInvitationEmail for why not a job).
+ * address twice. Each email is queued (sealed) in the same transaction: sent by a job if and only if
+ * the invitation commits, whatever happens to this process afterwards.
  */
 export async function inviteMembers(payload: Payload, actor: TeamActor, input: { emails: readonly string[]; role: Role }, now = new Date()): Promise<SentInvitation[]> {
   const { emails, invalid: notEmails } = parseEmailList(input.emails)
@@ -32,7 +34,7 @@ export async function inviteMembers(payload: Payload, actor: TeamActor, input: {
   if (emails.length > MAX_INVITATIONS_PER_REQUEST) throw invalid(t('team.error.tooManyEmails', { max: MAX_INVITATIONS_PER_REQUEST }))
 
   const inviterName = actor.user.name || actor.user.email
-  const created = await inTeamTransaction(payload, actor.organizationId, async (req) => {
+  return inTeamTransaction(payload, actor.organizationId, async (req) => {
     assertTeamAllowed(actor.user.id, await actorMembership(req, actor), 'team.invite', { newRole: input.role })
     const organization = await req.payload.findByID({ collection: 'organizations', id: actor.organizationId, depth: 0, overrideAccess: true, req })
 
@@ -71,7 +73,7 @@ export async function inviteMembers(payload: Payload, actor: TeamActor, input: {
 
     const expiresAt = invitationExpiresAt(now).toISOString()
     const sentAt = now.toISOString()
-    const invitations: InvitationEmail[] = []
+    const invitations: SentInvitation[] = []
     for (const email of emails) {
       const token = newSingleUseToken()
       const { entityId } = await recordPortalChange(
@@ -94,15 +96,10 @@ export async function inviteMembers(payload: Payload, actor: TeamActor, input: {
           return { entityId: invitation.id, after: { email, role: input.role, expiresAt } }
         },
       )
-      invitations.push({ invitationId: Number(entityId), email, role: input.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName })
+      const invitationId = Number(entityId)
+      await queueEmail(req, invitationEmail({ invitationId, email, role: input.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName }))
+      invitations.push({ id: invitationId, email, role: input.role, expiresAt })
     }
     return invitations
   })
-
-  const sent: SentInvitation[] = []
-  for (const invitation of created) {
-    const emailSent = await sendInvitationEmail(payload, invitation)
-    sent.push({ id: invitation.invitationId, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, emailSent })
-  }
-  return sent
 }

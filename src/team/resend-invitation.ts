@@ -3,10 +3,11 @@ import type { Payload } from 'payload'
 import type { Role } from '../access/roles'
 import { recordPortalChange } from '../audit/record-portal-change'
 import { hashSingleUseToken, newSingleUseToken } from '../lib/single-use-token'
+import { queueEmail } from '../notifications/email/queue-email'
 import { assertTeamAllowed } from './assert-team-allowed'
 import { findPendingInvitation } from './find-pending-invitation'
+import { invitationEmail } from './invitation-email'
 import { invitationExpiresAt } from './invitation-expires-at'
-import { sendInvitationEmail } from './send-invitation-email'
 import { actorMembership, type TeamActor } from './team-actor'
 import { inTeamTransaction } from './team-transaction'
 
@@ -20,11 +21,11 @@ export async function resendInvitation(
   actor: TeamActor,
   input: { invitationId: number },
   now = new Date(),
-): Promise<{ id: number; email: string; role: Role; expiresAt: string; emailSent: boolean }> {
+): Promise<{ id: number; email: string; role: Role; expiresAt: string }> {
   const token = newSingleUseToken()
   const expiresAt = invitationExpiresAt(now).toISOString()
   const sentAt = now.toISOString()
-  const { invitation, organizationName } = await inTeamTransaction(payload, actor.organizationId, async (req) => {
+  const invitation = await inTeamTransaction(payload, actor.organizationId, async (req) => {
     const invitation = await findPendingInvitation(req, actor.organizationId, input.invitationId)
     assertTeamAllowed(actor.user.id, await actorMembership(req, actor), 'team.invite', { newRole: invitation.role })
     const organization = await req.payload.findByID({ collection: 'organizations', id: actor.organizationId, depth: 0, overrideAccess: true, req })
@@ -49,17 +50,11 @@ export async function resendInvitation(
         return { after: { expiresAt, lastSentAt: sentAt } }
       },
     )
-    return { invitation, organizationName: organization.name }
+    await queueEmail(
+      req,
+      invitationEmail({ invitationId: invitation.id, email: invitation.email, role: invitation.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName: actor.user.name || actor.user.email }),
+    )
+    return invitation
   })
-  const emailSent = await sendInvitationEmail(payload, {
-    invitationId: invitation.id,
-    email: invitation.email,
-    role: invitation.role,
-    token,
-    expiresAt,
-    sentAt,
-    organizationName,
-    inviterName: actor.user.name || actor.user.email,
-  })
-  return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt, emailSent }
+  return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt }
 }

@@ -10,6 +10,7 @@ import { requestEmailChange } from '../../src/account/email-change/request-email
 import { verifyPassword } from '../../src/account/password/verify-password'
 import type { PortalError } from '../../src/lib/api/portal-error'
 import { createAccountUser, selfActor, TEST_PASSWORD } from '../helpers/account'
+import { runJobsNow } from '../helpers/jobs'
 import { readMailbox } from '../helpers/mailbox'
 import { testPayload } from '../helpers/payload'
 
@@ -24,7 +25,8 @@ beforeAll(async () => {
 
 const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as PortalError)
 const emailOf = async (id: number) => (await payload.findByID({ collection: 'users', id })).email
-const mailTo = async (address: string) => (await readMailbox(mailDir)).filter((mail) => [mail.to].flat().some((to) => to?.text.includes(address)))
+/** What `address` received, once the queued emails have gone out. */
+const mailTo = async (address: string) => (await runJobsNow(payload), await readMailbox(mailDir)).filter((mail) => [mail.to].flat().some((to) => to?.text.includes(address)))
 const linkToken = (text: string) => text.match(/confirm-email\?token=([\w-]+)/)?.[1] ?? ''
 
 describe('email change', () => {

@@ -18,6 +18,7 @@ import { hashSingleUseToken } from '../../src/lib/single-use-token'
 import type { User } from '../../src/payload-types'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
 import { routeCaller } from '../helpers/call-route'
+import { runJobsNow } from '../helpers/jobs'
 
 let payload: Payload
 let call: ReturnType<typeof routeCaller>
@@ -32,8 +33,12 @@ const auditRows = async (organizationId: number, action: string) =>
 const eventRows = async (organizationId: number, type: string) =>
   (await payload.find({ collection: 'portal-events', where: { organization: { equals: organizationId }, type: { equals: type } }, depth: 0, pagination: false })).docs
 
-/** The invitation link in the last email sent to `to` (the demo transport writes .eml files when SMTP_URL is unset). */
+/**
+ * The invitation link in the last email sent to `to`, once the queued email jobs have run (the demo
+ * transport writes .eml files when SMTP_URL is unset).
+ */
 async function invitationTokenSentTo(to: string): Promise<string> {
+  await runJobsNow(payload)
   const files = (await readdir(mailDir)).filter((file) => file.endsWith('.eml')).sort()
   for (const file of files.reverse()) {
     const mail = await simpleParser(await readFile(path.join(mailDir, file)))
@@ -69,15 +74,20 @@ describe('invitations', () => {
     org = await createOrganizationWithEveryRole(payload, 'team-invite')
   })
 
-  it('invites a pasted list, stores only the token hash, mails the link, audits and emits member.invited', async () => {
+  it('invites a pasted list, stores only the token hash, queues the link sealed, mails it, audits and emits member.invited', async () => {
     const first = unique('first')
     const second = unique('second')
     const { status, body } = await call(invitePOST, org.members.admin, '/api/team/invitations', { method: 'POST', body: { emails: [`${first.toUpperCase()}, Second Person <${second}>`], role: 'member' } })
     expect(status).toBe(200)
     expect(body.data.invitations.map((invitation: { email: string }) => invitation.email)).toEqual([first, second])
-    expect(body.data.invitations.every((invitation: { emailSent: boolean }) => invitation.emailSent)).toBe(true)
+    // Queued in the invitation's transaction, sealed: the job row can't give the link away.
+    const { rows: queued } = await payload.db.pool.query(`SELECT input::text AS input FROM payload_jobs WHERE task_slug = 'send-email' AND completed_at IS NULL`)
+    expect(queued.length).toBeGreaterThanOrEqual(2)
+    const queuedInputs = queued.map((row) => row.input).join('\n')
+    expect(queuedInputs).not.toContain(first)
 
     const token = await invitationTokenSentTo(first)
+    expect(queuedInputs).not.toContain(token)
     const { rows } = await payload.db.pool.query('SELECT token_hash FROM invitations WHERE email = $1', [first])
     expect(rows).toEqual([{ token_hash: hashSingleUseToken(token) }])
     const { rows: leaks } = await payload.db.pool.query('SELECT count(*)::int AS n FROM invitations WHERE token_hash = $1', [token])

@@ -6,7 +6,7 @@ import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { portalUrl } from '../../lib/portal-url'
 import { hashSingleUseToken, newSingleUseToken } from '../../lib/single-use-token'
-import { sendEmail } from '../../notifications/email/send-email'
+import { queueEmail } from '../../notifications/email/queue-email'
 import { verifyPassword } from '../password/verify-password'
 
 const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000
@@ -45,21 +45,22 @@ export async function requestEmailChange(
         overrideAccess: true,
         req,
       })
+      // Both emails commit with the change: the link to the new address, the notice to the old.
+      const key = hashSingleUseToken(token).slice(0, 16)
+      await queueEmail(req, {
+        to: email,
+        subject: t('emailChange.mail.confirm.subject'),
+        text: t('emailChange.mail.confirm.body', { link: portalUrl(`/confirm-email?token=${token}`), from: user.email }),
+        idempotencyKey: `email-change-${user.id}-${key}-new`,
+      })
+      await queueEmail(req, {
+        to: user.email,
+        subject: t('emailChange.mail.notice.subject'),
+        text: t('emailChange.mail.notice.body', { to: email }),
+        idempotencyKey: `email-change-${user.id}-${key}-old`,
+      })
       return { after: { pendingEmail: email } }
     },
   )
-  const key = hashSingleUseToken(token).slice(0, 16)
-  await sendEmail({
-    to: email,
-    subject: t('emailChange.mail.confirm.subject'),
-    text: t('emailChange.mail.confirm.body', { link: portalUrl(`/confirm-email?token=${token}`), from: user.email }),
-    idempotencyKey: `email-change-${user.id}-${key}-new`,
-  })
-  await sendEmail({
-    to: user.email,
-    subject: t('emailChange.mail.notice.subject'),
-    text: t('emailChange.mail.notice.body', { to: email }),
-    idempotencyKey: `email-change-${user.id}-${key}-old`,
-  })
   return { pendingEmail: email }
 }

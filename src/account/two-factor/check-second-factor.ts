@@ -4,7 +4,7 @@ import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { claimCodeAttempt, clearCodeAttempts } from './code-attempts'
 import { hashRecoveryCode } from './recovery-codes'
-import { openSecret } from './secret-box'
+import { openSecret } from '../../lib/secret-box'
 import { verifyTotp } from './totp'
 
 type SecondFactorState = { id: number; totpSecret?: string | null; totpLastUsedStep?: number | null }

@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
-import { sealSecret } from './secret-box'
+import { sealSecret } from '../../lib/secret-box'
 import { newTotpSecret, totpUri } from './totp'
 import { readTwoFactorState } from './two-factor-state'
 

@@ -50,7 +50,6 @@ export const NotificationDeliveries: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
     },
     { name: 'attempts', type: 'number', required: true, defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'claimedUntil', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'sentAt', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'lastError', type: 'textarea', admin: { readOnly: true } },
     { name: 'mailFile', type: 'text', admin: { readOnly: true, description: 'Without SMTP_URL, the message as written under .data/mail; download it at /api/notification-deliveries/<id>/eml.' } },

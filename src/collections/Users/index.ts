@@ -74,7 +74,7 @@ export const Users: CollectionConfig = {
       access: { create: nobody, update: staffOnlyField },
       admin: { description: 'Set when the person confirmed an authenticator app. Staff can clear it to reset a lost device (the old secret stops working).' },
     },
-    // Sealed with AES-256-GCM (src/account/two-factor/secret-box.ts). Named `…Secret`/`…Token` so the
+    // Sealed with AES-256-GCM (src/lib/secret-box.ts). Named `…Secret`/`…Token` so the
     // audit trail's redaction catches them should a staff edit in /admin record the document.
     secret({ name: 'totpSecret', type: 'text' }),
     secret({ name: 'totpLastUsedStep', type: 'number' }),

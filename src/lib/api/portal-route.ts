@@ -16,6 +16,7 @@ import { t } from '../../i18n/t'
 import { payloadInstance } from '../payload'
 import { RateLimited, retryAfterHeaders } from '../rate-limit/rate-limit'
 import type { PortalEnvelope } from './envelope'
+import { knownFailure } from './known-failure'
 import { PortalError } from './portal-error'
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './unstorable-text'
 
@@ -71,7 +72,8 @@ async function readInput(request: Request): Promise<unknown> {
 /**
  * The one wrapper every portal JSON route uses: session → organization → screen flag → permission
  * → zod → handler, answering `{ success: true, data }` or `{ success: false, error }` with the
- * status the error code maps to. Unknown errors become a generic 500 with a request id, logged.
+ * status the error code maps to. A lost write race answers 409 and Stripe being down 503
+ * (`knownFailure`); unknown errors become a generic 500 with a request id, logged.
  */
 export function portalRoute<Schema extends z.ZodType | undefined, Result>(
   options: RouteOptions<Schema>,
@@ -105,8 +107,11 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
       const params = (await segment.params) ?? {}
       const actor = customerActor(session.user, request, requestId)
       const data = await handler({ payload, session, user: session.user, actor, organization, role: organization.role, body: body as never, params, request, requestId })
+      // A file (an invoice PDF, a ZIP) is answered as the handler built it; refusals above stay envelopes.
+      if (data instanceof Response) return data
       return json(200, { success: true, data })
-    } catch (error) {
+    } catch (thrown) {
+      const error = knownFailure(thrown) ?? thrown
       if (error instanceof PortalError) {
         const headers = error instanceof RateLimited ? retryAfterHeaders(error) : {}
         return json(error.status, { success: false, error: { code: error.code, message: error.message, fields: error.fields } }, headers)

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { formatUserDate, isTimeZone } from '../../../src/account/profile/date-preferences'
 import { generateRecoveryCodes, hashRecoveryCode } from '../../../src/account/two-factor/recovery-codes'
-import { openSecret, sealSecret } from '../../../src/account/two-factor/secret-box'
+import { openSecret, sealSecret } from '../../../src/lib/secret-box'
 import { newTotpSecret, verifyTotp } from '../../../src/account/two-factor/totp'
 
 const env = { ...process.env }

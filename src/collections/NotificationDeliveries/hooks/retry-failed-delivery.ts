@@ -6,7 +6,7 @@ import { queueDelivery } from '../../../notifications/queue-delivery'
 const beforeChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) => {
   if (operation !== 'update' || !data.retry) return data
   const retrying = originalDoc?.status === 'failed'
-  return { ...data, retry: false, ...(retrying ? { status: 'pending', claimedUntil: null } : {}) }
+  return { ...data, retry: false, ...(retrying ? { status: 'pending' } : {}) }
 }
 
 /** Queued with the same `req`, so the job exists exactly when the status change commits. */

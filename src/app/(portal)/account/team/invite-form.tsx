@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/Alert'
 import { t } from '@/i18n/t'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
-type Sent = { invitations: Array<{ email: string; emailSent: boolean }> }
+type Sent = { invitations: Array<{ email: string }> }
 
 /** Paste one or many addresses, pick one of the roles the viewer may grant, send. */
 export function InviteForm({ roles }: { roles: Role[] }) {
@@ -31,12 +31,7 @@ export function InviteForm({ roles }: { roles: Role[] }) {
       return
     }
     setErrors({})
-    const unsent = result.data.invitations.filter((invitation) => !invitation.emailSent)
-    setNotice(
-      unsent.length
-        ? { tone: 'danger', text: unsent.map((invitation) => t('team.emailFailed', { email: invitation.email })).join(' ') }
-        : { tone: 'success', text: t('team.invite.sent', { list: result.data.invitations.map((invitation) => invitation.email).join(', ') }) },
-    )
+    setNotice({ tone: 'success', text: t('team.invite.sent', { list: result.data.invitations.map((invitation) => invitation.email).join(', ') }) })
     form.reset()
     router.refresh()
   }

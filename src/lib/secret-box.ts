@@ -3,13 +3,14 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 const VERSION = 'v1'
 
 /**
- * The AES-256 key for TOTP secrets. TOTP_ENCRYPTION_KEY lets operators rotate it apart from
+ * The AES-256 key for secrets kept at rest: TOTP secrets, and queued emails whose link carries a
+ * single-use token (the job row must not hold it readable). TOTP_ENCRYPTION_KEY lets operators rotate it apart from
  * PAYLOAD_SECRET; without it the key derives from PAYLOAD_SECRET (domain-separated), so a demo
  * still encrypts at rest, at the price that rotating PAYLOAD_SECRET makes enrolled users re-enrol.
  */
 function encryptionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   const material = env.TOTP_ENCRYPTION_KEY || `portico-totp-secret:${env.PAYLOAD_SECRET ?? ''}`
-  if (!env.TOTP_ENCRYPTION_KEY && !env.PAYLOAD_SECRET) throw new Error('Set TOTP_ENCRYPTION_KEY or PAYLOAD_SECRET to store two-factor secrets.')
+  if (!env.TOTP_ENCRYPTION_KEY && !env.PAYLOAD_SECRET) throw new Error('Set TOTP_ENCRYPTION_KEY or PAYLOAD_SECRET to store secrets at rest.')
   return createHash('sha256').update(material).digest()
 }
 
