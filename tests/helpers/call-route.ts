@@ -7,7 +7,16 @@ export type RouteHandler = (request: Request, segment?: { params?: Promise<Recor
 
 export type CallOptions = { method?: string; body?: unknown; params?: Record<string, string>; organizationId?: number }
 
-export type RouteResult = { status: number; body: { success: boolean; data?: any; error?: { code: string; message: string; fields?: Record<string, string> } } }
+/**
+ * `body` is the JSON envelope; a file answer (an invoice PDF, a ZIP) has `body.text` (its bytes as
+ * latin1, so a probe can still search it for another tenant's names) and `bytes` to read it as a file.
+ */
+export type RouteResult = {
+  status: number
+  headers: Headers
+  body: { success: boolean; data?: any; text?: string; error?: { code: string; message: string; fields?: Record<string, string> } }
+  bytes?: Buffer
+}
 
 /**
  * Calls a portal route handler in-process as `user`, with a real Payload session token
@@ -15,12 +24,10 @@ export type RouteResult = { status: number; body: { success: boolean; data?: any
  * per user; `organizationId` sets the organization switcher's cookie.
  */
 export function routeCaller(payload: Payload, password = 'test-password-1') {
-  const tokens = new Map<number, string>()
-  const tokenFor = async (user: User) => {
-    if (!tokens.has(user.id)) {
-      const { token } = await payload.login({ collection: 'users', data: { email: user.email, password } })
-      tokens.set(user.id, token!)
-    }
+  // The promise is cached, so concurrent first calls as one user share one sign-in.
+  const tokens = new Map<number, Promise<string>>()
+  const tokenFor = (user: User) => {
+    if (!tokens.has(user.id)) tokens.set(user.id, payload.login({ collection: 'users', data: { email: user.email, password } }).then(({ token }) => token!))
     return tokens.get(user.id)!
   }
   return async function call(handler: RouteHandler, user: User, path: string, options: CallOptions = {}): Promise<RouteResult> {
@@ -32,6 +39,8 @@ export function routeCaller(payload: Payload, password = 'test-password-1') {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
     const response = await handler(request, { params: Promise.resolve(options.params ?? {}) })
-    return { status: response.status, body: await response.json() }
+    if (response.headers.get('content-type')?.includes('application/json')) return { status: response.status, headers: response.headers, body: await response.json() }
+    const bytes = Buffer.from(await response.arrayBuffer())
+    return { status: response.status, headers: response.headers, body: { success: response.ok, text: bytes.toString('latin1') }, bytes }
   }
 }

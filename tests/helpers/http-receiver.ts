@@ -16,6 +16,8 @@ export type HttpReceiverOptions = {
   respond?: (request: ReceivedRequest) => number
   /** The body of a 2xx answer (default empty); failures answer `internal_error`. */
   okBody?: string
+  /** Waits this long before answering: a slow receiver keeps deliveries in flight (crash tests). */
+  delayMs?: number
 }
 
 export type HttpReceiver = {
@@ -35,14 +37,15 @@ export type HttpReceiver = {
  * A local HTTP endpoint standing in for a webhook target (Slack's incoming webhook, the app's
  * Stripe webhook route): records every request and answers with the status the test picks.
  */
-export async function startHttpReceiver({ path = '/', failFirst = 0, respond = () => 200, okBody = '' }: HttpReceiverOptions = {}): Promise<HttpReceiver> {
+export async function startHttpReceiver({ path = '/', failFirst = 0, respond = () => 200, okBody = '', delayMs = 0 }: HttpReceiverOptions = {}): Promise<HttpReceiver> {
   const received: ReceivedRequest[] = []
   const accepted: ReceivedRequest[] = []
   let failing = false
   const server = createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => {
+    request.on('end', async () => {
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs))
       const entry: ReceivedRequest = { method: request.method ?? 'GET', path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), index: received.length }
       received.push(entry)
       const status = failing || entry.index < failFirst ? 500 : respond(entry)

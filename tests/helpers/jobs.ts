@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { commitPortalChange } from '../../src/audit/record-portal-change'
 import { runDueJobs } from '../../src/jobs/run-due-jobs'
 
 /** Makes every job waiting out a backoff due now: the test skips the wait, not the retry. */
@@ -24,4 +25,18 @@ export async function eventually(check: () => Promise<boolean> | boolean, what: 
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error(`Timed out waiting for ${what}`)
+}
+
+/**
+ * Commits `count` account-level events with no subject (one Slack delivery each, nothing else),
+ * labelled `${label}-${index}` so a Slack post names the event it is for.
+ */
+export async function commitSlackOnlyEvents(payload: Payload, label: string, count: number): Promise<void> {
+  for (let index = 0; index < count; index++) {
+    await commitPortalChange(
+      payload,
+      { actor: { kind: 'system', label: `${label}-${index}` }, organization: null, entity: { type: 'sessions', id: index }, action: 'account.session_revoked', event: { type: 'account.session_revoked' } },
+      async () => ({}),
+    )
+  }
 }

@@ -1,31 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { commitPortalChange } from '../../src/audit/record-portal-change'
 import { testPayload } from '../helpers/payload'
-import { eventually, pendingJobs, runJobsNow } from '../helpers/jobs'
+import { commitSlackOnlyEvents, eventually, pendingJobs, runJobsNow } from '../helpers/jobs'
 import { SLACK_WEBHOOK, slackPosts, startHttpReceiver } from '../helpers/http-receiver'
+import { startWorker, stopWorker, type WorkerProcess } from '../helpers/worker-process'
 
 const EVENTS = 500
-const repoRoot = path.resolve(import.meta.dirname, '../..')
 
 let payload: Payload
-const workers: ChildProcess[] = []
-
-/** `npm run worker`, exactly as deployed: its own process, its own Payload, the same database. */
-function startWorker(): ChildProcess {
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/worker.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORTICO_WORKER_IDLE_MS: '100' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stderr?.on('data', (chunk: Buffer) => process.env.PORTICO_VERBOSE === '1' && process.stderr.write(chunk))
-  workers.push(child)
-  return child
-}
+const workers: WorkerProcess[] = []
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -33,11 +17,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await Promise.all(
-    workers.map((child) =>
-      child.exitCode === null ? new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM') }) : null,
-    ),
-  )
+  await Promise.all(workers.map(stopWorker))
   await payload.updateGlobal({ slug: 'notification-settings', data: { slackWebhookUrl: null } })
 })
 
@@ -46,21 +26,11 @@ describe('two workers over queued events', () => {
     const slack = await startHttpReceiver(SLACK_WEBHOOK)
     try {
       await payload.updateGlobal({ slug: 'notification-settings', data: { slackWebhookUrl: slack.url, eventRules: [] } })
-      // Account-level events with no subject: one Slack delivery each, nothing else.
-      for (let index = 0; index < EVENTS; index++) {
-        await commitPortalChange(
-          payload,
-          { actor: { kind: 'system', label: `bulk-${index}` }, organization: null, entity: { type: 'sessions', id: index }, action: 'account.session_revoked', event: { type: 'account.session_revoked' } },
-          async () => ({}),
-        )
-      }
+      await commitSlackOnlyEvents(payload, 'bulk', EVENTS)
       expect(await pendingJobs(payload)).toBe(EVENTS)
 
-      const outputs = [startWorker(), startWorker()].map((child) => {
-        const lines: string[] = []
-        child.stdout?.on('data', (chunk: Buffer) => lines.push(chunk.toString()))
-        return lines
-      })
+      workers.push(startWorker(), startWorker())
+      const outputs = workers.map((worker) => worker.output)
       await eventually(async () => slack.accepted.length >= EVENTS && (await pendingJobs(payload)) === 0, `${EVENTS} Slack posts`, 240_000)
       // Give a duplicate, if there were one, time to arrive.
       await new Promise((resolve) => setTimeout(resolve, 1_500))

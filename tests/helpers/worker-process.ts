@@ -1,0 +1,30 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+export type WorkerProcess = { child: ChildProcess; output: string[]; exited: Promise<number | null> }
+
+/**
+ * `npm run worker`, exactly as deployed: its own process, its own Payload, the same database.
+ * Node with tsx's loader rather than the tsx CLI, which runs the script in a child process: a
+ * SIGKILL must hit the process that holds the jobs, not a wrapper that can't pass it on.
+ */
+export function startWorker(env: Record<string, string> = {}): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORTICO_WORKER_IDLE_MS: '100', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output: string[] = []
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => process.env.PORTICO_VERBOSE === '1' && process.stderr.write(chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, output, exited }
+}
+
+/** Stops a worker that is still running (SIGTERM, as a deploy would) and waits for it to exit. */
+export async function stopWorker(worker: WorkerProcess): Promise<void> {
+  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGTERM')
+  await worker.exited
+}
