@@ -51,8 +51,13 @@ async function problemOf(request: Request, slug: string[]): Promise<Response | n
   return null
 }
 
-/** A throttled login (src/hooks/throttle-login.ts) carries its wait in the error's data; HTTP says it in Retry-After. */
-async function withRetryAfter(response: Response): Promise<Response> {
+/**
+ * Payload answers a path it has no route for (`GET /api/payload-migrations`) with 501 "Cannot GET":
+ * for a client that is simply not found, never a server error. A throttled login
+ * (src/hooks/throttle-login.ts) carries its wait in the error's data; HTTP says it in Retry-After.
+ */
+async function answerAsClientError(response: Response): Promise<Response> {
+  if (response.status === 501) return refuse(404, 'The requested resource was not found.')
   if (response.status !== 429) return response
   const body = (await response.clone().json().catch(() => null)) as { errors?: Array<{ data?: { retryAfter?: unknown } }> } | null
   const retryAfter = body?.errors?.[0]?.data?.retryAfter
@@ -66,7 +71,7 @@ async function withRetryAfter(response: Response): Promise<Response> {
 export const guardPayloadRest =
   (handler: RestHandler): RestHandler =>
   async (request, args) =>
-    (await problemOf(request, (await args.params).slug ?? [])) ?? withRetryAfter(await handler(request, args))
+    (await problemOf(request, (await args.params).slug ?? [])) ?? answerAsClientError(await handler(request, args))
 
 /** Payload's GraphQL handler answers a body that isn't JSON with a 500; this answers 400. */
 export const guardPayloadGraphql =
