@@ -467,6 +467,10 @@ export interface NotificationDelivery {
   subject?: string | null;
   status: 'pending' | 'retrying' | 'sent' | 'failed';
   attempts: number;
+  /**
+   * Set while the delivery waits out its backoff.
+   */
+  nextAttemptAt?: string | null;
   sentAt?: string | null;
   lastError?: string | null;
   /**
@@ -1045,6 +1049,7 @@ export interface NotificationDeliveriesSelect<T extends boolean = true> {
   subject?: T;
   status?: T;
   attempts?: T;
+  nextAttemptAt?: T;
   sentAt?: T;
   lastError?: T;
   mailFile?: T;

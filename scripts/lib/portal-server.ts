@@ -23,6 +23,37 @@ type Options = {
   env?: Record<string, string | undefined>
 }
 
+export type NextServer = { url: string; stop: () => Promise<void> }
+
+/**
+ * `next start` (or `next dev`) on `port` over an already prepared database, answered once
+ * /api/health does. Also how a test runs a second instance of the same build on the same database.
+ */
+export async function startNextServer({ port, dev = false, distDir = '.next', log = () => {}, env = {} }: { port: number; dev?: boolean; distDir?: string; log?: (line: string) => void; env?: Record<string, string | undefined> }): Promise<NextServer> {
+  const url = `http://localhost:${port}`
+  const child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, PORTAL_URL: process.env.PORTAL_URL || url, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()))
+  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()))
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    }
+  }
+  try {
+    await waitForHealth(url, child)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, stop }
+}
+
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -81,27 +112,17 @@ export async function startPortalServer({ port, postgresDir, seedDemo, dev = fal
     throw error
   }
 
-  const url = `http://localhost:${port}`
-  const child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, PORTAL_URL: process.env.PORTAL_URL || url, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()))
-  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()))
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
-    }
-    await stopPostgres()
-  }
+  let next: NextServer
   try {
-    await waitForHealth(url, child)
+    next = await startNextServer({ port, dev, distDir, log, env: { ...env, DATABASE_URL: databaseUrl } })
   } catch (error) {
-    await stop()
+    await stopPostgres()
     throw error
+  }
+  const { url } = next
+  const stop = async () => {
+    await next.stop()
+    await stopPostgres()
   }
   // Events from the seed were made before anyone listened; from now on every change is delivered.
   stripeDemo?.emulator.setWebhookTarget(`${url}/api/stripe/webhooks`, process.env.STRIPE_WEBHOOK_SECRET)

@@ -15,6 +15,8 @@ declare module 'vitest' {
     baseUrl: string
     /** Where the local SMTP receiver stores what the portal sent (one .eml per message). */
     mailDir: string
+    /** The served portal's database, for a second instance of the same build (two-instance tests). */
+    databaseUrl: string
   }
 }
 
@@ -50,6 +52,7 @@ export default async function setup(project: TestProject) {
   })
   project.provide('baseUrl', server.url)
   project.provide('mailDir', mailDir)
+  project.provide('databaseUrl', server.databaseUrl)
   return async () => {
     await server.stop()
     await smtp.stop()

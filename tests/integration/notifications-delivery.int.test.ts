@@ -74,7 +74,14 @@ describe('Slack: retries until the receiver recovers', () => {
           `SELECT extract(epoch FROM wait_until - now()) AS wait FROM payload_jobs WHERE task_slug = 'deliver-notification' AND input->>'deliveryId' IN (SELECT id::text FROM notification_deliveries WHERE event_id = $1 AND channel = 'slack') AND wait_until > now()`,
           [event!.id],
         )
-        if (rows[0]) waits.push(Number(rows[0].wait))
+        if (rows[0]) {
+          waits.push(Number(rows[0].wait))
+          // Staff see the backoff: the delivery's next try is the waiting job's time, in the future.
+          const [waiting] = (await deliveriesOf(event!.id)).filter((delivery) => delivery.channel === 'slack')
+          expect(waiting).toMatchObject({ status: 'retrying' })
+          expect(Date.parse(waiting!.nextAttemptAt!) - Date.now()).toBeGreaterThan(0)
+          expect(Math.abs(Date.parse(waiting!.nextAttemptAt!) - Date.now() - Number(rows[0].wait) * 1000)).toBeLessThan(2_000)
+        }
         await skipBackoff(payload)
       }
       await runJobsNow(payload)

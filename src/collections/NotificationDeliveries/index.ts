@@ -4,6 +4,7 @@ import { nobody } from '../../access/nobody'
 import { staffOnly } from '../../access/staff-only'
 import { DELIVERY_STATUSES } from '../../notifications/delivery-status'
 import { downloadMail } from './endpoints/download-mail'
+import { nextAttemptAtField } from './fields/next-attempt-at'
 import { retryFailedDelivery } from './hooks/retry-failed-delivery'
 
 /**
@@ -16,7 +17,7 @@ export const NotificationDeliveries: CollectionConfig = {
   admin: {
     group: 'Notifications',
     useAsTitle: 'key',
-    defaultColumns: ['createdAt', 'channel', 'recipient', 'subject', 'status', 'attempts', 'lastError'],
+    defaultColumns: ['createdAt', 'channel', 'recipient', 'subject', 'status', 'attempts', 'nextAttemptAt', 'lastError'],
     description: 'Slack, email and in-app deliveries of portal events. Filter by status "failed" to find what needs a retry.',
   },
   defaultSort: '-createdAt',
@@ -50,6 +51,7 @@ export const NotificationDeliveries: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
     },
     { name: 'attempts', type: 'number', required: true, defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
+    nextAttemptAtField,
     { name: 'sentAt', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'lastError', type: 'textarea', admin: { readOnly: true } },
     { name: 'mailFile', type: 'text', admin: { readOnly: true, description: 'Without SMTP_URL, the message as written under .data/mail; download it at /api/notification-deliveries/<id>/eml.' } },
