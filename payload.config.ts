@@ -6,6 +6,7 @@ import { buildConfig, defaultLoggerOptions } from 'payload'
 
 import { isStaff } from './src/access/actor-memberships'
 import { staffOnlyInternalCollections } from './src/access/staff-only-internal-collections'
+import { Feedback } from './src/collections/Feedback'
 import { Invitations } from './src/collections/Invitations'
 import { Memberships } from './src/collections/Memberships'
 import { NotificationDeliveries } from './src/collections/NotificationDeliveries'
@@ -51,6 +52,8 @@ export default staffOnlyInternalCollections(buildConfig({
     Invitations,
     NotificationDeliveries,
     Notifications,
+    // Written only by src/feedback, which audits each submission itself.
+    Feedback,
     // Device records of sign-ins; revocations are audited by the account domain itself.
     UserSessions,
     // The Stripe webhook ledger: its effects are audited by the handlers (actor kind `stripe`).

@@ -8,6 +8,7 @@ import * as migration_20261201_093000_one_owner_per_organization from './2026120
 import * as migration_20261201_100000_rate_limits from './20261201_100000_rate_limits';
 import * as migration_20261201_100417_throttled_sign_in from './20261201_100417_throttled_sign_in';
 import * as migration_20261201_140000_deliveries_claimed_by_row_lock from './20261201_140000_deliveries_claimed_by_row_lock';
+import * as migration_20261201_160000_feedback from './20261201_160000_feedback';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261201_140000_deliveries_claimed_by_row_lock.up,
     down: migration_20261201_140000_deliveries_claimed_by_row_lock.down,
     name: '20261201_140000_deliveries_claimed_by_row_lock',
+  },
+  {
+    up: migration_20261201_160000_feedback.up,
+    down: migration_20261201_160000_feedback.down,
+    name: '20261201_160000_feedback',
   },
 ];

@@ -78,6 +78,7 @@ export interface Config {
     invitations: Invitation;
     'notification-deliveries': NotificationDelivery;
     notifications: Notification;
+    feedback: Feedback;
     'user-sessions': UserSession;
     'stripe-events': StripeEvent;
     'ticket-audits': TicketAudit;
@@ -103,6 +104,7 @@ export interface Config {
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'notification-deliveries': NotificationDeliveriesSelect<false> | NotificationDeliveriesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    feedback: FeedbackSelect<false> | FeedbackSelect<true>;
     'user-sessions': UserSessionsSelect<false> | UserSessionsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'ticket-audits': TicketAuditsSelect<false> | TicketAuditsSelect<true>;
@@ -135,6 +137,7 @@ export interface Config {
       'deliver-notification': TaskDeliverNotification;
       'send-password-reset': TaskSendPasswordReset;
       'send-email': TaskSendEmail;
+      'forward-feedback': TaskForwardFeedback;
       'process-stripe-event': TaskProcessStripeEvent;
       inline: {
         input: unknown;
@@ -503,6 +506,35 @@ export interface Notification {
   createdAt: string;
 }
 /**
+ * From the portal’s Feedback button. "Not forwarded" means LINEAR_API_KEY is unset or Linear refused it (see the error).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback".
+ */
+export interface Feedback {
+  id: number;
+  type: 'bug' | 'question' | 'idea' | 'billing';
+  section: string;
+  message: string;
+  user: number | User;
+  organization?: (number | null) | Organization;
+  /**
+   * Attached by the page, not typed by the customer.
+   */
+  context?: {
+    page?: string | null;
+    browser?: string | null;
+    plan?: string | null;
+    lastError?: string | null;
+  };
+  status: 'new' | 'forwarded' | 'not_forwarded' | 'shipped';
+  linearIssueId?: string | null;
+  linearIssueUrl?: string | null;
+  forwardError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "user-sessions".
  */
@@ -677,6 +709,7 @@ export interface PayloadJob {
           | 'deliver-notification'
           | 'send-password-reset'
           | 'send-email'
+          | 'forward-feedback'
           | 'process-stripe-event';
         taskID: string;
         input?:
@@ -717,6 +750,7 @@ export interface PayloadJob {
         | 'deliver-notification'
         | 'send-password-reset'
         | 'send-email'
+        | 'forward-feedback'
         | 'process-stripe-event'
       )
     | null;
@@ -772,6 +806,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'feedback';
+        value: number | Feedback;
       } | null)
     | ({
         relationTo: 'user-sessions';
@@ -1071,6 +1109,31 @@ export interface NotificationsSelect<T extends boolean = true> {
   body?: T;
   link?: T;
   readAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback_select".
+ */
+export interface FeedbackSelect<T extends boolean = true> {
+  type?: T;
+  section?: T;
+  message?: T;
+  user?: T;
+  organization?: T;
+  context?:
+    | T
+    | {
+        page?: T;
+        browser?: T;
+        plan?: T;
+        lastError?: T;
+      };
+  status?: T;
+  linearIssueId?: T;
+  linearIssueUrl?: T;
+  forwardError?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1411,6 +1474,18 @@ export interface TaskSendEmail {
     sealed: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskForward-feedback".
+ */
+export interface TaskForwardFeedback {
+  input: {
+    feedbackId: number;
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

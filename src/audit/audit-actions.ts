@@ -10,6 +10,7 @@ type RecordedOnlyAction =
   | 'billing.customer_created'
   | 'billing.customer_deleted'
   | 'billing.customer_linked'
+  | 'feedback.submitted'
   | 'billing.payment_method_updated'
   | 'billing.subscription_updated'
   | 'invitation.resent'

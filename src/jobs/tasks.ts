@@ -1,5 +1,6 @@
 import { sendPasswordResetTask } from '../account/password/send-password-reset-task'
 import { processStripeEventTask } from '../billing/webhooks/process-stripe-event-task'
+import { forwardFeedbackTask } from '../feedback/forward-feedback-task'
 import { sendEmailTask } from '../notifications/email/send-email-task'
 import { deliverNotificationTask, dispatchPortalEventTask } from '../notifications/notification-tasks'
 
@@ -12,5 +13,6 @@ export const portalTasks = [
   deliverNotificationTask,
   sendPasswordResetTask,
   sendEmailTask,
+  forwardFeedbackTask,
   processStripeEventTask,
 ]

@@ -14,8 +14,8 @@ export type HttpReceiverOptions = {
    * default. A 2xx answer marks the request accepted.
    */
   respond?: (request: ReceivedRequest) => number
-  /** The body of a 2xx answer (default empty); failures answer `internal_error`. */
-  okBody?: string
+  /** The body of a 2xx answer (default empty), or one made from the request; failures answer `internal_error`. */
+  okBody?: string | ((request: ReceivedRequest) => string)
   /** Waits this long before answering: a slow receiver keeps deliveries in flight (crash tests). */
   delayMs?: number
 }
@@ -51,7 +51,8 @@ export async function startHttpReceiver({ path = '/', failFirst = 0, respond = (
       const status = failing || entry.index < failFirst ? 500 : respond(entry)
       if (status >= 200 && status < 300) {
         accepted.push(entry)
-        response.writeHead(status, { 'Content-Type': 'text/plain' }).end(okBody)
+        const body = typeof okBody === 'function' ? okBody(entry) : okBody
+        response.writeHead(status, { 'Content-Type': body.startsWith('{') ? 'application/json' : 'text/plain' }).end(body)
       } else {
         response.writeHead(status, { 'Content-Type': 'text/plain' }).end('internal_error')
       }

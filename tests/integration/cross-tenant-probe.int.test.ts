@@ -21,6 +21,7 @@ type Targets = { membershipId: number; invitationId: number; organizationId: num
 const PROBES: Record<string, (b: Targets) => Aim[]> = {
   'billing/details/route.ts': () => [{ method: 'PUT', body: { billingName: 'probe', billingEmail: 'probe@a.example', address: {}, taxIds: [] } }],
   'billing/portal-session/route.ts': () => [{ method: 'POST', body: {} }],
+  'feedback/route.ts': () => [{ method: 'POST', body: { type: 'idea', section: 'account', message: 'probe' } }],
   'portal/account/email/route.ts': () => [{ method: 'POST', body: { newEmail: 'probe@a.example', password: 'wrong' } }],
   'portal/account/organization-two-factor/route.ts': () => [{ method: 'PUT', body: { required: false } }],
   'portal/account/password/route.ts': () => [{ method: 'POST', body: { currentPassword: 'wrong', newPassword: 'x' } }],

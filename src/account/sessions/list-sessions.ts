@@ -1,6 +1,6 @@
-import Bowser from 'bowser'
 import type { Payload } from 'payload'
 
+import { describeUserAgent } from '../../lib/describe-user-agent'
 import { readSessions } from './session-store'
 
 export type SessionRow = {
@@ -12,13 +12,6 @@ export type SessionRow = {
   createdAt: string | null
   lastSeenAt: string | null
   current: boolean
-}
-
-function describeAgent(userAgent: string | null | undefined): Pick<SessionRow, 'browser' | 'os' | 'device'> {
-  if (!userAgent) return { browser: null, os: null, device: null }
-  const parsed = Bowser.parse(userAgent)
-  const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ') || null
-  return { browser: join(parsed.browser.name, parsed.browser.version?.split('.')[0]), os: join(parsed.os.name, parsed.os.versionName ?? parsed.os.version), device: parsed.platform.type ?? null }
 }
 
 /** The user's live sessions, newest first, with the device each was started from. */
@@ -38,7 +31,7 @@ export async function listSessions(payload: Payload, { userId, currentSid }: { u
       const record = records.find((candidate) => candidate.sid === session.id)
       return {
         sid: session.id,
-        ...describeAgent(record?.userAgent),
+        ...describeUserAgent(record?.userAgent),
         ip: record?.ip ?? null,
         createdAt: session.createdAt ? new Date(session.createdAt).toISOString() : null,
         lastSeenAt: record?.lastSeenAt ?? null,

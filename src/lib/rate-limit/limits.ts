@@ -13,6 +13,7 @@ export const RATE_LIMITS = {
   'two-factor:client': { points: 20, duration: 15 * 60 },
   'invitations:user': { points: 100, duration: 60 * 60 },
   'email-change:user': { points: 5, duration: 60 * 60 },
+  'feedback:user': { points: 10, duration: 60 * 60 },
 } as const satisfies Record<string, { points: number; duration: number }>
 
 export type RateLimitName = keyof typeof RATE_LIMITS

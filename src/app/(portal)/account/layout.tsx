@@ -7,6 +7,7 @@ import { isScreenEnabled } from '@/flags/is-screen-enabled'
 import { t } from '@/i18n/t'
 import type { MessageKey } from '@/i18n/en'
 
+import { FeedbackButton } from './feedback-button'
 import { NotificationBell } from './notification-bell'
 import { OrganizationSwitcher } from './organization-switcher'
 
@@ -24,7 +25,9 @@ export default async function AccountLayout({ children }: { children: ReactNode 
           canPerform({ userId: session.user.id, role: organization.role }, screen.requires).allowed,
       )
     : []
-  const pathname = path.split('?')[0]
+  const pathname = path.split('?')[0] ?? '/account'
+  // The screen this page belongs to (the longest matching path), which feedback is filed under.
+  const section = [...portalScope.screens].sort((a, b) => b.path.length - a.path.length).find((screen) => pathname === screen.path || pathname.startsWith(`${screen.path}/`))?.id ?? 'account'
 
   return (
     <>
@@ -39,6 +42,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
               <span>{organization.name}</span>
             ) : null}
             <NotificationBell session={session} />
+            {organization ? <FeedbackButton section={section} /> : null}
             <span className="muted">{t('session.signedInAs', { email: session.user.email })}</span>
             <form method="post" action="/api/portal/sign-out">
               <button type="submit" className="button" data-variant="secondary">{t('session.signOut')}</button>
