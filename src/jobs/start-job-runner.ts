@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { JOB_LEASE_SECONDS, releaseStalledJobs, renewJobLeases } from './claim-due-jobs'
+import { queueDuePeriodicTasks } from './periodic-tasks'
 import { runDueJobs } from './run-due-jobs'
 
 export type JobRunner = { stop: () => Promise<void> }
@@ -12,12 +13,14 @@ type RunnerOptions = { idleMs?: number; limit?: number; leaseSeconds?: number }
  * one waits `idleMs`. Any number of these (web processes, `npm run worker`) can run side by side.
  * Claims are leases: a heartbeat renews this runner's, and every runner sweeps up lapsed ones
  * (its first pass included), so a job whose process died runs again within a lease and a sweep.
- * `stop` stops claiming and lets the batch in hand finish; nothing is left claimed.
+ * `stop` stops claiming and lets the batch in hand finish; nothing is left claimed. The periodic
+ * sweeps (src/jobs/periodic-tasks.ts) are queued from the same loop.
  */
 export function startJobRunner(payload: Payload, { idleMs = 1_000, limit = 10, leaseSeconds = JOB_LEASE_SECONDS }: RunnerOptions = {}): JobRunner {
   let stopped = false
   let lastSweep = 0
   const held = new Set<number>()
+  const periodicQueued = new Map<string, number>()
   const heartbeat = setInterval(() => {
     renewJobLeases(payload, [...held]).catch((error) => payload.logger.error({ err: error }, 'job runner: could not renew its leases'))
   }, (leaseSeconds * 1_000) / 3)
@@ -29,6 +32,7 @@ export function startJobRunner(payload: Payload, { idleMs = 1_000, limit = 10, l
         if (Date.now() - lastSweep > (leaseSeconds * 1_000) / 6) {
           lastSweep = Date.now()
           await releaseStalledJobs(payload, leaseSeconds)
+          await queueDuePeriodicTasks(payload, periodicQueued)
         }
         ran = await runDueJobs(payload, { limit, held })
       } catch (error) {
