@@ -13,7 +13,7 @@ export const forwardFeedbackTask: TaskConfig<{ input: { feedbackId: number }; ou
     try {
       return { output: { outcome: await forwardToLinear(req.payload, input.feedbackId) } }
     } catch (error) {
-      await req.payload.update({ collection: 'feedback', id: input.feedbackId, data: { forwardError: error instanceof Error ? error.message : String(error) }, overrideAccess: true })
+      await req.payload.update({ collection: 'customer-feedback', id: input.feedbackId, data: { forwardError: error instanceof Error ? error.message : String(error) }, overrideAccess: true })
       throw error
     }
   },

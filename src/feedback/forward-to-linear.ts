@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { LinearClient } from '@linear/sdk'
 import type { Payload } from 'payload'
 
-import type { Feedback } from '../payload-types'
+import type { CustomerFeedback } from '../payload-types'
 import { portalUrl } from '../lib/portal-url'
 import { linearRouting, type LinearRouting } from './linear-routing'
 
@@ -19,7 +19,7 @@ export function linearIssueIdFor(feedbackId: number, adminUrl: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
-const description = (feedback: Feedback, adminLink: string) =>
+const description = (feedback: CustomerFeedback, adminLink: string) =>
   [
     feedback.message,
     '',
@@ -43,9 +43,9 @@ type IssueCreated = { issueCreate: { success: boolean; issue: { id: string; iden
  * Without Linear configured the record is marked "not forwarded" and nothing is retried.
  */
 export async function forwardToLinear(payload: Payload, feedbackId: number, routing: LinearRouting | null = linearRouting(process.env, portalUrl(''))): Promise<'forwarded' | 'not_forwarded'> {
-  const feedback = await payload.findByID({ collection: 'feedback', id: feedbackId, depth: 0, overrideAccess: true })
+  const feedback = await payload.findByID({ collection: 'customer-feedback', id: feedbackId, depth: 0, overrideAccess: true })
   if (!routing) {
-    await payload.update({ collection: 'feedback', id: feedbackId, data: { status: 'not_forwarded', forwardError: 'LINEAR_API_KEY is not set.' }, overrideAccess: true })
+    await payload.update({ collection: 'customer-feedback', id: feedbackId, data: { status: 'not_forwarded', forwardError: 'LINEAR_API_KEY is not set.' }, overrideAccess: true })
     return 'not_forwarded'
   }
   const client = new LinearClient({ apiKey: routing.apiKey, apiUrl: routing.apiUrl })
@@ -59,9 +59,9 @@ export async function forwardToLinear(payload: Payload, feedbackId: number, rout
     const issue = data?.issueCreate.issue
     if (!data?.issueCreate.success || !issue) throw new Error('Linear did not create the issue.')
     issueId = issue.id
-    await payload.update({ collection: 'feedback', id: feedbackId, data: { linearIssueId: issue.id, linearIssueUrl: issue.url }, overrideAccess: true })
+    await payload.update({ collection: 'customer-feedback', id: feedbackId, data: { linearIssueId: issue.id, linearIssueUrl: issue.url }, overrideAccess: true })
   }
   await client.client.rawRequest(ATTACHMENT_CREATE, { input: { issueId, url: adminLink, title: 'Portico feedback record' } })
-  await payload.update({ collection: 'feedback', id: feedbackId, data: { status: 'forwarded', forwardError: null }, overrideAccess: true })
+  await payload.update({ collection: 'customer-feedback', id: feedbackId, data: { status: 'forwarded', forwardError: null }, overrideAccess: true })
   return 'forwarded'
 }

@@ -16,5 +16,5 @@ export function linearRouting(env: NodeJS.ProcessEnv = process.env, portalUrl: s
       .map((pair) => pair.split('=').map((part) => part.trim()))
       .filter((pair): pair is [string, string] => pair.length === 2 && Boolean(pair[0]) && Boolean(pair[1])),
   ) as LinearRouting['labelIds']
-  return { apiKey, apiUrl: env.LINEAR_API_URL?.trim() || undefined, teamId: env.LINEAR_TEAM_ID?.trim() ?? '', labelIds, adminUrl: `${portalUrl}/admin/collections/feedback` }
+  return { apiKey, apiUrl: env.LINEAR_API_URL?.trim() || undefined, teamId: env.LINEAR_TEAM_ID?.trim() ?? '', labelIds, adminUrl: `${portalUrl}/admin/collections/customer-feedback` }
 }

@@ -20,7 +20,7 @@ export async function submitFeedback(
   const { browser, os } = describeUserAgent(userAgent)
   const { entityId } = await commitPortalChange(payload, { actor, organization: organizationId, entity: { type: 'feedback' }, action: 'feedback.submitted' }, async (req) => {
     const feedback = await payload.create({
-      collection: 'feedback',
+      collection: 'customer-feedback',
       data: {
         type: input.type,
         section: input.section,

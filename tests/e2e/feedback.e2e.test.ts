@@ -30,7 +30,7 @@ describe('feedback', () => {
     await expect(opener.evaluate((button) => button === document.activeElement)).resolves.toBe(true)
 
     const token = await staffToken()
-    const { docs } = await staffApi<{ docs: Array<{ message: string; type: string; section: string; context: { page: string } }> }>(`/api/feedback?where[message][equals]=${encodeURIComponent(message)}&depth=0`, { token })
+    const { docs } = await staffApi<{ docs: Array<{ message: string; type: string; section: string; context: { page: string } }> }>(`/api/customer-feedback?where[message][equals]=${encodeURIComponent(message)}&depth=0`, { token })
     expect(docs).toHaveLength(1)
     expect(docs[0]).toMatchObject({ type: 'idea', section: 'account', context: { page: '/account' } })
   })

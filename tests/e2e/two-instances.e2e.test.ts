@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { freePort } from '../../scripts/lib/free-port'
 import { type NextServer, startNextServer } from '../../scripts/lib/portal-server'
 import { baseUrl } from '../helpers/browser'
+import { customerToken, portalCall as portal } from '../helpers/portal-http'
 import { createE2eTeam, staffApi, staffToken } from '../helpers/staff-api'
 
 /**
@@ -20,28 +21,12 @@ afterAll(async () => {
   await second?.stop()
 })
 
-/** A portal call as a script makes it (JWT header), to one instance or the other. */
-async function portal(instance: string, path: string, token: string, init: { method?: string; body?: unknown } = {}) {
-  const response = await fetch(`${instance}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  return { status: response.status, body: (await response.json().catch(() => null)) as { data?: any } | null }
-}
-
-async function signIn(instance: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${instance}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
-  expect(response.status).toBe(200)
-  return ((await response.json()) as { token: string }).token
-}
-
 describe('two web instances on one database', () => {
   it('a session revoked on one is refused by the other on the next request', async () => {
     const { members } = await createE2eTeam('two-sessions')
     const [owner] = members
-    const laptop = await signIn(second.url, owner!.email, owner!.password)
-    const phone = await signIn(baseUrl(), owner!.email, owner!.password)
+    const laptop = await customerToken(second.url, owner!.email, owner!.password)
+    const phone = await customerToken(baseUrl(), owner!.email, owner!.password)
     expect((await portal(second.url, '/api/portal/account/sessions', laptop)).status).toBe(200)
 
     expect((await portal(baseUrl(), '/api/portal/account/sessions', phone, { method: 'POST', body: { others: true } })).status).toBe(200)
@@ -52,8 +37,8 @@ describe('two web instances on one database', () => {
   it('a role changed on one is in force on the other on the next request', async () => {
     const { members } = await createE2eTeam('two-roles', ['owner', 'admin'])
     const [owner, admin] = members
-    const ownerToken = await signIn(baseUrl(), owner!.email, owner!.password)
-    const adminToken = await signIn(second.url, admin!.email, admin!.password)
+    const ownerToken = await customerToken(baseUrl(), owner!.email, owner!.password)
+    const adminToken = await customerToken(second.url, admin!.email, admin!.password)
     expect((await portal(second.url, '/api/portal/activity', adminToken)).status).toBe(200)
 
     const team = await portal(baseUrl(), '/api/team/members', ownerToken)
@@ -64,7 +49,7 @@ describe('two web instances on one database', () => {
 
   it('a screen switched off by staff on one is gone on the other on the next request', async () => {
     const { members } = await createE2eTeam('two-flags')
-    const ownerToken = await signIn(second.url, members[0]!.email, members[0]!.password)
+    const ownerToken = await customerToken(second.url, members[0]!.email, members[0]!.password)
     expect((await portal(second.url, '/api/portal/activity', ownerToken)).status).toBe(200)
 
     const token = await staffToken()

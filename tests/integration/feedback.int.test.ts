@@ -48,7 +48,7 @@ describe('feedback', () => {
       const message = `The invoice PDF download spins forever ${Date.now()}`
       const { status, body } = await send({ type: 'bug', section: 'invoices', message, page: '/account/invoices', lastError: 'Download failed' })
       expect(status).toBe(200)
-      const record = await payload.findByID({ collection: 'feedback', id: body.data.id, depth: 0 })
+      const record = await payload.findByID({ collection: 'customer-feedback', id: body.data.id, depth: 0 })
       expect(record).toMatchObject({ type: 'bug', section: 'invoices', message, user: org.members.member.id, organization: org.organization.id, status: 'new', context: { page: '/account/invoices', lastError: 'Download failed' } })
       const { totalDocs: audits } = await payload.count({ collection: 'portal-audit', where: { action: { equals: 'feedback.submitted' }, entityId: { equals: String(record.id) } } })
       expect(audits).toBe(1)
@@ -62,10 +62,10 @@ describe('feedback', () => {
       expect(issue!.variables.input.description).toContain('**Last error shown:** Download failed')
       const [attachment, ...moreAttachments] = graphqlCalls(linear, 'attachmentCreate')
       expect(moreAttachments).toEqual([])
-      expect(attachment!.variables.input).toMatchObject({ issueId: issue!.variables.input.id, url: expect.stringMatching(new RegExp(`/admin/collections/feedback/${record.id}$`)) })
+      expect(attachment!.variables.input).toMatchObject({ issueId: issue!.variables.input.id, url: expect.stringMatching(new RegExp(`/admin/collections/customer-feedback/${record.id}$`)) })
       expect(linear.accepted[0]!.headers.authorization).toBe('lin_api_test')
 
-      expect(await payload.findByID({ collection: 'feedback', id: record.id, depth: 0 })).toMatchObject({ status: 'forwarded', linearIssueId: issue!.variables.input.id, linearIssueUrl: 'https://linear.app/acme/issue/FB-7' })
+      expect(await payload.findByID({ collection: 'customer-feedback', id: record.id, depth: 0 })).toMatchObject({ status: 'forwarded', linearIssueId: issue!.variables.input.id, linearIssueUrl: 'https://linear.app/acme/issue/FB-7' })
     } finally {
       await linear.stop()
     }
@@ -83,7 +83,7 @@ describe('feedback', () => {
       const issueIds = linear.received.map((request) => JSON.parse(request.body) as GraphqlCall).filter((call) => call.query.includes('issueCreate')).map((call) => call.variables.input.id)
       expect(new Set(issueIds).size).toBe(1)
       expect(graphqlCalls(linear, 'issueCreate')).toHaveLength(1)
-      expect(await payload.findByID({ collection: 'feedback', id: body.data.id, depth: 0 })).toMatchObject({ status: 'forwarded', linearIssueId: issueIds[0] })
+      expect(await payload.findByID({ collection: 'customer-feedback', id: body.data.id, depth: 0 })).toMatchObject({ status: 'forwarded', linearIssueId: issueIds[0] })
     } finally {
       await linear.stop()
     }
@@ -92,24 +92,24 @@ describe('feedback', () => {
   it('without LINEAR_API_KEY it stays in /admin as "not forwarded"', async () => {
     const { body } = await send({ type: 'question', section: 'team', message: 'Can a viewer see invoices?' })
     await runJobsNow(payload)
-    expect(await payload.findByID({ collection: 'feedback', id: body.data.id, depth: 0 })).toMatchObject({ status: 'not_forwarded', linearIssueId: null })
+    expect(await payload.findByID({ collection: 'customer-feedback', id: body.data.id, depth: 0 })).toMatchObject({ status: 'not_forwarded', linearIssueId: null })
   })
 
   it('bad input answers 422 with a message per field and stores nothing', async () => {
-    const before = await payload.count({ collection: 'feedback' })
+    const before = await payload.count({ collection: 'customer-feedback' })
     const empty = await send({ type: 'bug', section: 'billing', message: '   ' })
     expect(empty.status).toBe(422)
     expect(empty.body.error?.fields?.message).toMatch(/few words/)
     const unknown = await send({ type: 'rant', section: 'billing', message: 'x' })
     expect(unknown.status).toBe(422)
     expect(unknown.body.error?.fields?.type).toMatch(/what kind/)
-    expect((await payload.count({ collection: 'feedback' })).totalDocs).toBe(before.totalDocs)
+    expect((await payload.count({ collection: 'customer-feedback' })).totalDocs).toBe(before.totalDocs)
   })
 
   it('customers cannot read or write feedback through Payload, even their own', async () => {
     const asCustomer = { ...org.members.owner, collection: 'users' as const }
-    await expect(payload.find({ collection: 'feedback', user: asCustomer, overrideAccess: false })).rejects.toThrow()
-    await expect(payload.create({ collection: 'feedback', data: { type: 'bug', section: 'x', message: 'y', user: org.members.owner.id, status: 'new' }, user: asCustomer, overrideAccess: false })).rejects.toThrow()
+    await expect(payload.find({ collection: 'customer-feedback', user: asCustomer, overrideAccess: false })).rejects.toThrow()
+    await expect(payload.create({ collection: 'customer-feedback', data: { type: 'bug', section: 'x', message: 'y', user: org.members.owner.id, status: 'new' }, user: asCustomer, overrideAccess: false })).rejects.toThrow()
   })
 
   it('is limited per user: past the hourly budget, 429 with Retry-After', async () => {

@@ -7,10 +7,11 @@ import { FEEDBACK_STATUSES, FEEDBACK_TYPES } from '../../feedback/feedback-types
 /**
  * What customers told the product team through the portal's Feedback form, with the context the
  * page attached. Created only by POST /api/feedback (as the customer, audited); staff read it here
- * and see where it went in Linear.
+ * and see where it went in Linear. The slug isn't `feedback`: POST /api/feedback is the portal's
+ * route, and Next would route Payload's REST path for the collection there too.
  */
 export const Feedback: CollectionConfig = {
-  slug: 'feedback',
+  slug: 'customer-feedback',
   labels: { singular: 'Feedback', plural: 'Feedback' },
   admin: {
     group: 'Support',

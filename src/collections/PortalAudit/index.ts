@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
+import { JSON_VIEW } from '../../components/admin/json-view-path'
 import { readActivity } from './access/read-activity'
 import { refuseChanges } from './hooks/refuse-changes'
 
@@ -39,8 +40,9 @@ export const PortalAudit: CollectionConfig = {
     { name: 'organization', type: 'relationship', relationTo: 'organizations' },
     { name: 'entityType', type: 'text', required: true },
     { name: 'entityId', type: 'text' },
-    { name: 'before', type: 'json' },
-    { name: 'after', type: 'json' },
+    { name: 'changes', type: 'ui', admin: { components: { Field: '/src/components/admin/AuditChanges#AuditChanges' } } },
+    { name: 'before', type: 'json', admin: { components: { Field: JSON_VIEW } } },
+    { name: 'after', type: 'json', admin: { components: { Field: JSON_VIEW } } },
     {
       type: 'collapsible',
       label: 'Request',
