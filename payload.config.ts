@@ -6,6 +6,8 @@ import { buildConfig, defaultLoggerOptions } from 'payload'
 
 import { isStaff } from './src/access/actor-memberships'
 import { staffOnlyInternalCollections } from './src/access/staff-only-internal-collections'
+import { jsonFieldsAsText } from './src/components/admin/json-fields-as-text'
+import { ApiKeys } from './src/collections/ApiKeys'
 import { Feedback } from './src/collections/Feedback'
 import { Invitations } from './src/collections/Invitations'
 import { Memberships } from './src/collections/Memberships'
@@ -30,7 +32,7 @@ import { portalEmailAdapter } from './src/notifications/email/payload-email-adap
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // Payload's own collections (locks, preferences, migrations, jobs) are the admin's: staff only.
-export default staffOnlyInternalCollections(buildConfig({
+export default jsonFieldsAsText(staffOnlyInternalCollections(buildConfig({
   serverURL: process.env.PORTAL_URL || undefined,
   secret: process.env.PAYLOAD_SECRET || '',
   admin: {
@@ -52,6 +54,8 @@ export default staffOnlyInternalCollections(buildConfig({
     Invitations,
     NotificationDeliveries,
     Notifications,
+    // Written only by src/api-keys, which audits and announces each change itself.
+    ApiKeys,
     // Written only by src/feedback, which audits each submission itself.
     Feedback,
     // Device records of sign-ins; revocations are audited by the account domain itself.
@@ -84,4 +88,4 @@ export default staffOnlyInternalCollections(buildConfig({
   // Payload's pretty output, with failed-query values and secret-ish properties redacted.
   logger: { options: redactingLoggerOptions, destination: defaultLoggerOptions },
   telemetry: false,
-}))
+})))

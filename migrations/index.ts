@@ -7,8 +7,14 @@ import * as migration_20261127_145902_ticket_audits from './20261127_145902_tick
 import * as migration_20261201_093000_one_owner_per_organization from './20261201_093000_one_owner_per_organization';
 import * as migration_20261201_100000_rate_limits from './20261201_100000_rate_limits';
 import * as migration_20261201_100417_throttled_sign_in from './20261201_100417_throttled_sign_in';
+import * as migration_20261201_120000_api_keys from './20261201_120000_api_keys';
+import * as migration_20261201_125000_stripe_event_retry_action from './20261201_125000_stripe_event_retry_action';
+import * as migration_20261201_130000_tax_id_verification from './20261201_130000_tax_id_verification';
 import * as migration_20261201_140000_deliveries_claimed_by_row_lock from './20261201_140000_deliveries_claimed_by_row_lock';
+import * as migration_20261201_150000_metering from './20261201_150000_metering';
 import * as migration_20261201_160000_feedback from './20261201_160000_feedback';
+import * as migration_20261201_170000_api_key_expiry_task from './20261201_170000_api_key_expiry_task';
+import * as migration_20261201_180000_contract_terms from './20261201_180000_contract_terms';
 
 export const migrations = [
   {
@@ -57,13 +63,43 @@ export const migrations = [
     name: '20261201_100417_throttled_sign_in'
   },
   {
+    up: migration_20261201_120000_api_keys.up,
+    down: migration_20261201_120000_api_keys.down,
+    name: '20261201_120000_api_keys',
+  },
+  {
+    up: migration_20261201_125000_stripe_event_retry_action.up,
+    down: migration_20261201_125000_stripe_event_retry_action.down,
+    name: '20261201_125000_stripe_event_retry_action',
+  },
+  {
+    up: migration_20261201_130000_tax_id_verification.up,
+    down: migration_20261201_130000_tax_id_verification.down,
+    name: '20261201_130000_tax_id_verification',
+  },
+  {
     up: migration_20261201_140000_deliveries_claimed_by_row_lock.up,
     down: migration_20261201_140000_deliveries_claimed_by_row_lock.down,
     name: '20261201_140000_deliveries_claimed_by_row_lock',
   },
   {
+    up: migration_20261201_150000_metering.up,
+    down: migration_20261201_150000_metering.down,
+    name: '20261201_150000_metering',
+  },
+  {
     up: migration_20261201_160000_feedback.up,
     down: migration_20261201_160000_feedback.down,
     name: '20261201_160000_feedback',
+  },
+  {
+    up: migration_20261201_170000_api_key_expiry_task.up,
+    down: migration_20261201_170000_api_key_expiry_task.down,
+    name: '20261201_170000_api_key_expiry_task',
+  },
+  {
+    up: migration_20261201_180000_contract_terms.up,
+    down: migration_20261201_180000_contract_terms.down,
+    name: '20261201_180000_contract_terms',
   },
 ];

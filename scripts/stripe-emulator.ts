@@ -22,7 +22,7 @@ const emulator = process.argv.includes('--seed')
       await startDemoStripeEmulator({
         dataFile,
         webhookUrl,
-        customers: demoOrganizations.map((organization) => ({ name: organization.name, email: organization.billingEmail, metadata: { organizationId: organization.name } })),
+        customers: demoOrganizations.filter((organization) => (organization.billingMode ?? 'stripe') === 'stripe').map((organization) => ({ name: organization.name, email: organization.billingEmail, metadata: { organizationId: organization.name } })),
       })
     ).emulator
   : await (() => {

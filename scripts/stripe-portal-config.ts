@@ -13,8 +13,14 @@ const dryRun = process.argv.includes('--dry-run')
 const target = stripeTarget()
 console.log(target.kind === 'stripe' ? `Stripe (${target.apiKey.startsWith('sk_live_') ? 'LIVE mode' : 'test mode'})` : `Local Stripe emulator at ${target.url}`)
 
+// Stripe keeps the return URL; without PORTAL_URL it would be the dev server's localhost.
+if (target.kind === 'stripe' && !process.env.PORTAL_URL?.trim()) {
+  console.error('stripe:portal-config: set PORTAL_URL to the portal\'s public origin first (it becomes the portal\'s return URL).')
+  process.exit(1)
+}
+
 try {
-  const result = await syncPortalConfiguration(createStripeClient(target), portalConfiguration, { dryRun })
+  const result = await syncPortalConfiguration(createStripeClient(target), portalConfiguration(), { dryRun })
   for (const change of result.changes) console.log(`  ${change.path}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`)
   if (result.action === 'unchanged') console.log('Up to date; nothing to change.')
   else if (dryRun) console.log(`Dry run: would ${result.action} ${result.id ?? 'a new configuration'} (${result.changes.length} change(s)).`)

@@ -78,7 +78,8 @@ export interface Config {
     invitations: Invitation;
     'notification-deliveries': NotificationDelivery;
     notifications: Notification;
-    feedback: Feedback;
+    'api-keys': ApiKey;
+    'customer-feedback': CustomerFeedback;
     'user-sessions': UserSession;
     'stripe-events': StripeEvent;
     'ticket-audits': TicketAudit;
@@ -104,7 +105,8 @@ export interface Config {
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'notification-deliveries': NotificationDeliveriesSelect<false> | NotificationDeliveriesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
-    feedback: FeedbackSelect<false> | FeedbackSelect<true>;
+    'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    'customer-feedback': CustomerFeedbackSelect<false> | CustomerFeedbackSelect<true>;
     'user-sessions': UserSessionsSelect<false> | UserSessionsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'ticket-audits': TicketAuditsSelect<false> | TicketAuditsSelect<true>;
@@ -139,6 +141,7 @@ export interface Config {
       'send-email': TaskSendEmail;
       'forward-feedback': TaskForwardFeedback;
       'process-stripe-event': TaskProcessStripeEvent;
+      'api-key-expiry-notices': TaskApiKeyExpiryNotices;
       inline: {
         input: unknown;
         output: unknown;
@@ -271,6 +274,15 @@ export interface Organization {
   name: string;
   billingEmail?: string | null;
   billingMode: 'stripe' | 'contract';
+  contract?: {
+    /**
+     * Plain words the customer reads, e.g. "Enterprise, 250 seats, invoiced annually, net 30".
+     */
+    terms?: string | null;
+    renewsOn?: string | null;
+    accountManagerName?: string | null;
+    accountManagerEmail?: string | null;
+  };
   stripeCustomerId?: string | null;
   /**
    * Members plus pending invitations. Empty: no limit.
@@ -290,6 +302,10 @@ export interface Organization {
         type?: string | null;
         value?: string | null;
         stripeId?: string | null;
+        /**
+         * Stripe’s check against the tax authority: pending, verified, unverified or unavailable (not checked for this type).
+         */
+        verificationStatus?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -322,6 +338,10 @@ export interface Organization {
    * Members without two-factor sign-in are sent to set it up before the portal opens.
    */
   requireTwoFactor?: boolean | null;
+  /**
+   * Longest lifetime of a new API key, in days. Empty: keys may never expire.
+   */
+  apiKeyMaxLifetimeDays?: number | null;
   /**
    * Every change to this organization, newest first. The full, filterable log is under Audit → Audit log.
    */
@@ -506,12 +526,54 @@ export interface Notification {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys".
+ */
+export interface ApiKey {
+  id: number;
+  organization: number | Organization;
+  name: string;
+  /**
+   * The first characters of the key, for recognising it. The rest is never stored.
+   */
+  prefix: string;
+  secretHash: string;
+  scopes:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  environment: 'live' | 'test';
+  createdBy?: (number | null) | User;
+  expiresAt?: string | null;
+  revokedAt?: string | null;
+  revokedBy?: (number | null) | User;
+  /**
+   * The key this one replaced.
+   */
+  rotatedFrom?: (number | null) | ApiKey;
+  /**
+   * Recorded at most once a minute per key.
+   */
+  lastUsedAt?: string | null;
+  lastUsedIp?: string | null;
+  warnedSevenDaysAt?: string | null;
+  warnedOneDayAt?: string | null;
+  expiredNotifiedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * From the portal’s Feedback button. "Not forwarded" means LINEAR_API_KEY is unset or Linear refused it (see the error).
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "feedback".
+ * via the `definition` "customer-feedback".
  */
-export interface Feedback {
+export interface CustomerFeedback {
   id: number;
   type: 'bug' | 'question' | 'idea' | 'billing';
   section: string;
@@ -554,7 +616,7 @@ export interface UserSession {
   createdAt: string;
 }
 /**
- * Every verified Stripe webhook, once per event id. Filter by status to find failures; tick "Retry" on one to process it again.
+ * Every verified Stripe webhook, once per event id. Filter by status to find failures; open one and press Retry to process it again.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "stripe-events".
@@ -587,10 +649,6 @@ export interface StripeEvent {
     | number
     | boolean
     | null;
-  /**
-   * Tick and save to process this event again (idempotent: unchanged state stays unchanged).
-   */
-  retry?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -710,7 +768,8 @@ export interface PayloadJob {
           | 'send-password-reset'
           | 'send-email'
           | 'forward-feedback'
-          | 'process-stripe-event';
+          | 'process-stripe-event'
+          | 'api-key-expiry-notices';
         taskID: string;
         input?:
           | {
@@ -752,6 +811,7 @@ export interface PayloadJob {
         | 'send-email'
         | 'forward-feedback'
         | 'process-stripe-event'
+        | 'api-key-expiry-notices'
       )
     | null;
   queue?: string | null;
@@ -808,8 +868,12 @@ export interface PayloadLockedDocument {
         value: number | Notification;
       } | null)
     | ({
-        relationTo: 'feedback';
-        value: number | Feedback;
+        relationTo: 'api-keys';
+        value: number | ApiKey;
+      } | null)
+    | ({
+        relationTo: 'customer-feedback';
+        value: number | CustomerFeedback;
       } | null)
     | ({
         relationTo: 'user-sessions';
@@ -947,6 +1011,14 @@ export interface OrganizationsSelect<T extends boolean = true> {
   name?: T;
   billingEmail?: T;
   billingMode?: T;
+  contract?:
+    | T
+    | {
+        terms?: T;
+        renewsOn?: T;
+        accountManagerName?: T;
+        accountManagerEmail?: T;
+      };
   stripeCustomerId?: T;
   seatLimit?: T;
   billingName?: T;
@@ -966,6 +1038,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
         type?: T;
         value?: T;
         stripeId?: T;
+        verificationStatus?: T;
         id?: T;
       };
   plan?:
@@ -992,6 +1065,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
       };
   stripeSyncedAt?: T;
   requireTwoFactor?: T;
+  apiKeyMaxLifetimeDays?: T;
   activity?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1114,9 +1188,33 @@ export interface NotificationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "feedback_select".
+ * via the `definition` "api-keys_select".
  */
-export interface FeedbackSelect<T extends boolean = true> {
+export interface ApiKeysSelect<T extends boolean = true> {
+  organization?: T;
+  name?: T;
+  prefix?: T;
+  secretHash?: T;
+  scopes?: T;
+  environment?: T;
+  createdBy?: T;
+  expiresAt?: T;
+  revokedAt?: T;
+  revokedBy?: T;
+  rotatedFrom?: T;
+  lastUsedAt?: T;
+  lastUsedIp?: T;
+  warnedSevenDaysAt?: T;
+  warnedOneDayAt?: T;
+  expiredNotifiedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-feedback_select".
+ */
+export interface CustomerFeedbackSelect<T extends boolean = true> {
   type?: T;
   section?: T;
   message?: T;
@@ -1169,7 +1267,6 @@ export interface StripeEventsSelect<T extends boolean = true> {
   eventCreatedAt?: T;
   processedAt?: T;
   event?: T;
-  retry?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1337,7 +1434,7 @@ export interface NotificationSetting {
    */
   slackWebhookUrl?: string | null;
   /**
-   * One row per event type whose defaults you want to change; others follow the catalog. Event types: member.invited, invitation.revoked, member.role_changed, member.removed, member.joined, member.left, ownership.transferred, organization.billing_email_changed, billing.payment_method_changed, billing.plan_changed, billing.payment_failed, api_key.created, api_key.revoked, account.email_changed, account.password_changed, account.two_factor_enabled, account.two_factor_disabled, account.session_revoked.
+   * One row per event type whose defaults you want to change; others follow the catalog. Event types: member.invited, invitation.revoked, member.role_changed, member.removed, member.joined, member.left, ownership.transferred, organization.billing_email_changed, billing.payment_method_changed, billing.plan_changed, billing.payment_failed, api_key.created, api_key.revoked, api_key.rotated, api_key.expiring, api_key.expired, account.email_changed, account.password_changed, account.two_factor_enabled, account.two_factor_disabled, account.session_revoked.
    */
   eventRules?:
     | {
@@ -1497,6 +1594,16 @@ export interface TaskProcessStripeEvent {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskApi-key-expiry-notices".
+ */
+export interface TaskApiKeyExpiryNotices {
+  input?: unknown;
+  output: {
+    sent?: number | null;
   };
 }
 /**

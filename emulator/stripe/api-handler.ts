@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { ApiRequest, EmulatorContext } from './context'
-import { expand } from './expand'
+import { checkExpandDepth, expand } from './expand'
 import { decodeForm, type FormObject } from './form-decode'
 import { Idempotency, type StoredResponse } from './idempotency'
 import type { Router } from './router'
@@ -9,10 +9,11 @@ import { StripeError, invalidRequest } from './stripe-error'
 
 /**
  * The `/v1` pipeline: API key → decode parameters (body for POST, query otherwise) → idempotent
- * replay → route → `expand[]` → JSON. State is saved after every successful write.
+ * replay → `expand[]` depth (validation, before anything runs) → route → `expand[]` → JSON. State is
+ * saved after every successful write.
  */
-export function createApiHandler(context: EmulatorContext, router: Router) {
-  const idempotency = new Idempotency(context.store)
+export function createApiHandler(context: EmulatorContext, router: Router, { clock = Date.now }: { clock?: () => number } = {}) {
+  const idempotency = new Idempotency(context.store, clock)
 
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     const requestId = `req_${context.store.newId('r').slice(2)}`
@@ -33,6 +34,7 @@ export function createApiHandler(context: EmulatorContext, router: Router) {
       const body = decodeForm(raw)
       const method = request.method ?? 'GET'
       const fingerprint = idempotencyKey && method === 'POST' ? idempotency.fingerprint(method, url.pathname, body) : null
+      if (idempotencyKey) idempotency.checkKey(idempotencyKey)
       if (fingerprint && idempotencyKey) {
         const previous = idempotency.replay(apiKey, idempotencyKey, fingerprint)
         if (previous) return send(previous, true)
@@ -52,12 +54,20 @@ function handle(context: EmulatorContext, router: Router, request: ApiRequest): 
   if (!route) {
     throw new StripeError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${request.path}).`)
   }
+  let result: ReturnType<typeof route.handler>
+  let expansions: string[]
   try {
-    const result = route.handler({ ...request, pathParams: route.pathParams })
-    const expansions = expandParam(request.body)
-    return { status: 200, body: JSON.stringify(expand(context.store, result, expansions), null, 2) }
+    expansions = expandParam(request.body)
+    checkExpandDepth(expansions)
+    result = route.handler({ ...request, pathParams: route.pathParams })
   } catch (error) {
     return errorResponse(error)
+  }
+  try {
+    return { status: 200, body: JSON.stringify(expand(context.store, result, expansions), null, 2) }
+  } catch (error) {
+    // The endpoint already ran: this answer is its result, stored under the key like any other.
+    return { ...errorResponse(error), executed: true }
   }
 }
 

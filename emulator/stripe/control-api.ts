@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { authenticate, readBody } from './api-handler'
 import type { EmulatorContext } from './context'
+import { setTaxIdVerification } from './resources/tax-ids'
 import { StripeError, invalidRequest, resourceMissing } from './stripe-error'
 
 /**
@@ -20,6 +21,7 @@ export async function handleControlRoute(context: EmulatorContext, request: Inco
     authenticate(request)
     const form = request.method === 'POST' ? new URLSearchParams(await readBody(request)) : url.searchParams
     const resend = /^\/_emulator\/events\/(evt_\w+)\/resend$/.exec(url.pathname)
+    const taxIdVerification = /^\/_emulator\/tax_ids\/(txi_\w+)\/verification$/.exec(url.pathname)
     if (request.method === 'GET' && url.pathname === '/_emulator/events') {
       send(200, { object: 'list', data: context.store.list('event').reverse() })
     } else if (request.method === 'GET' && url.pathname === '/_emulator/deliveries') {
@@ -31,6 +33,8 @@ export async function handleControlRoute(context: EmulatorContext, request: Inco
       if (!Number.isInteger(times) || times < 1 || times > 10) throw invalidRequest('times must be an integer from 1 to 10', 'times')
       context.webhooks.deliver(event, times)
       send(200, { resent: event.id, times })
+    } else if (request.method === 'POST' && taxIdVerification?.[1]) {
+      send(200, setTaxIdVerification(context, taxIdVerification[1], form.get('status') ?? ''))
     } else if (request.method === 'POST' && url.pathname === '/_emulator/webhook_target') {
       const targetUrl = form.get('url')
       context.webhooks.setTarget(targetUrl ? { url: targetUrl, secret: form.get('secret') ?? '' } : null)

@@ -13,6 +13,15 @@ export function expand<T>(store: Store, value: T, paths: string[]): T {
   return value
 }
 
+/** Stripe refuses paths of more than four segments (`data.items.data.price.product` is five). */
+export const MAX_EXPAND_DEPTH = 4
+
+/** Part of validating the request, so it runs before the endpoint does: a refused call changes nothing. */
+export function checkExpandDepth(paths: string[]): void {
+  const tooDeep = paths.find((path) => path.split('.').length > MAX_EXPAND_DEPTH)
+  if (tooDeep) throw invalidRequest(`You cannot expand more than ${MAX_EXPAND_DEPTH} levels of a property. Property: ${tooDeep}`, 'expand')
+}
+
 /**
  * Stripe's "includable" fields: not ids, but only sent when named in `expand[]`. The handler that
  * owns one strips it unless asked (see resources/portal-configurations.ts); expansion itself has nothing to do.

@@ -26,6 +26,8 @@ export type StripeEmulatorOptions = {
   /** JSON file to keep state across restarts (the demo uses .data/stripe-emulator.json). */
   dataFile?: string
   webhookDelivery?: WebhookDeliveryOptions
+  /** Wall clock in ms for idempotency-key expiry (tests move it past 24 hours). */
+  clock?: () => number
 }
 
 export type StripeEmulator = {
@@ -50,7 +52,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const webhookTarget = options.webhookUrl ? { url: options.webhookUrl, secret: options.webhookSecret ?? '' } : null
   const webhooks = new WebhookDelivery(store, webhookTarget, options.webhookDelivery)
   const context = new EmulatorContext(store, webhooks, STRIPE_API_VERSION)
-  const api = createApiHandler(context, buildRouter(context))
+  const api = createApiHandler(context, buildRouter(context), { clock: options.clock })
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://emulator')

@@ -35,18 +35,26 @@ export function embeddedList(data: StripeObject[], url: string): StripeList {
 }
 
 /** Filter for `created[gte]=…` style range params as well as a plain `created=…`. */
-export function createdFilter(params: Params): (item: StripeObject) => boolean {
-  const exact = params.int('created')
-  if (exact !== undefined) return (item) => item.created === exact
-  const range = params.object('created', ['gt', 'gte', 'lt', 'lte'])
+export const createdFilter = (params: Params) => rangeFilter(params, 'created')
+
+/**
+ * The same for any timestamp field (`due_date` on invoices): with a range given, objects whose
+ * field is null don't match, as on Stripe.
+ */
+export function rangeFilter(params: Params, field: string): (item: StripeObject) => boolean {
+  if (typeof params.raw(field) === 'string') {
+    const exact = params.int(field)
+    return (item) => item[field] === exact
+  }
+  const range = params.object(field, ['gt', 'gte', 'lt', 'lte'])
   if (!range) return () => true
   const gt = range.int('gt')
   const gte = range.int('gte')
   const lt = range.int('lt')
   const lte = range.int('lte')
-  return (item) =>
-    (gt === undefined || item.created > gt) &&
-    (gte === undefined || item.created >= gte) &&
-    (lt === undefined || item.created < lt) &&
-    (lte === undefined || item.created <= lte)
+  return (item) => {
+    const value = item[field] as number | null | undefined
+    if (typeof value !== 'number') return false
+    return (gt === undefined || value > gt) && (gte === undefined || value >= gte) && (lt === undefined || value < lt) && (lte === undefined || value <= lte)
+  }
 }

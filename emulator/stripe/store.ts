@@ -10,7 +10,8 @@ import { stripeId } from './ids'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type StripeObject = { id: string; object: string; [field: string]: any }
 
-export type IdempotencyRecord = { fingerprint: string; status: number; body: string }
+/** `createdAt` (ms) is absent in state files written before keys expired; such records count as expired. */
+export type IdempotencyRecord = { fingerprint: string; status: number; body: string; createdAt?: number }
 
 export type DeliveryAttempt = {
   eventId: string

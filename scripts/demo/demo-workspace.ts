@@ -6,7 +6,14 @@ import { withTransaction } from '../../src/lib/with-transaction'
 export const DEMO_PASSWORD = 'portico-demo'
 
 type DemoMember = { email: string; name: string; role: Role }
-type DemoOrganization = { name: string; billingEmail: string; members: DemoMember[] }
+type DemoOrganization = {
+  name: string
+  billingEmail: string
+  members: DemoMember[]
+  /** `contract`: billed under a contract, no self-serve billing (default `stripe`). */
+  billingMode?: 'stripe' | 'contract'
+  contract?: { terms: string; renewsOn: string; accountManagerName: string; accountManagerEmail: string }
+}
 
 export const demoOrganizations: DemoOrganization[] = [
   {
@@ -24,6 +31,18 @@ export const demoOrganizations: DemoOrganization[] = [
     name: 'Other Inc',
     billingEmail: 'owner@other.test',
     members: [{ email: 'owner@other.test', name: 'Otto Other', role: 'owner' }],
+  },
+  {
+    name: 'Contract Corp',
+    billingEmail: 'ap@contract.test',
+    billingMode: 'contract',
+    contract: {
+      terms: 'Enterprise plan, 250 seats, invoiced annually in advance, payment net 30.',
+      renewsOn: '2027-03-31T00:00:00.000Z',
+      accountManagerName: 'Alex Account',
+      accountManagerEmail: 'alex.account@portico.example',
+    },
+    members: [{ email: 'contract@demo.test', name: 'Cora Contract', role: 'owner' }],
   },
 ]
 
@@ -48,7 +67,7 @@ export async function seedDemoWorkspace(payload: Payload): Promise<{ created: nu
     for (const demo of demoOrganizations) {
       let organization = await findOne(payload.find({ collection: 'organizations', where: { name: { equals: demo.name } }, limit: 1, req }))
       if (!organization) {
-        organization = await payload.create({ collection: 'organizations', data: { name: demo.name, billingEmail: demo.billingEmail, billingMode: 'stripe' }, req })
+        organization = await payload.create({ collection: 'organizations', data: { name: demo.name, billingEmail: demo.billingEmail, billingMode: demo.billingMode ?? 'stripe', contract: demo.contract }, req })
         created++
       }
       for (const member of demo.members) {

@@ -27,7 +27,7 @@ export async function startDemoStripeEmulator(options: { dataFile: string; webho
   try {
     const stripe = createStripeClient(stripeTarget({ STRIPE_EMULATOR_URL: emulator.url }))
     const customers = await seedStripeDemo(stripe, { customers: options.customers })
-    const synced = await syncPortalConfiguration(stripe, portalConfiguration, { dryRun: false })
+    const synced = await syncPortalConfiguration(stripe, portalConfiguration(), { dryRun: false })
     if (!synced.id) throw new Error('The portal configuration was not saved')
     process.env.STRIPE_PORTAL_CONFIG_ID ||= synced.id
     return { emulator, portalConfigurationId: synced.id, customers }

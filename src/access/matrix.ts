@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'usage.read': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
   'apikeys.read': { roles: ['owner', 'admin', 'member'] },
   'apikeys.manage': { roles: ['owner', 'admin'] },
+  'apikeys.set_max_lifetime': { roles: ['owner'] },
   'activity.read': { roles: ['owner', 'admin'] },
   'notifications.manage_own': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
 } as const satisfies Record<string, Grant>

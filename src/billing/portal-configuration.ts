@@ -2,8 +2,10 @@
  * The Stripe Customer Portal configuration, as code. `npm run stripe:portal-config` makes Stripe
  * (or the local emulator) match this file and prints the id to pin as STRIPE_PORTAL_CONFIG_ID.
  * Plans are named by price lookup key, not id, so one file serves test mode, live mode and the
- * emulator alike.
+ * emulator alike; the return URL is this environment's PORTAL_URL.
  */
+import { portalUrl } from '../lib/portal-url'
+
 export type CustomerField = 'name' | 'email' | 'address' | 'phone' | 'shipping' | 'tax_id'
 export type ProrationBehavior = 'none' | 'create_prorations' | 'always_invoice'
 
@@ -27,14 +29,14 @@ export type PortalConfiguration = {
   }
 }
 
-export const portalConfiguration: PortalConfiguration = {
+export const portalConfiguration = (env: Record<string, string | undefined> = process.env): PortalConfiguration => ({
   name: 'Portico customer portal',
   businessProfile: {
     headline: 'Portico — manage your billing',
     privacyPolicyUrl: 'https://portico.example/privacy',
     termsOfServiceUrl: 'https://portico.example/terms',
   },
-  defaultReturnUrl: 'http://localhost:3000/account/billing',
+  defaultReturnUrl: portalUrl('/account/billing', env),
   features: {
     // "Change the card on file" is the ticket this portal exists to absorb.
     paymentMethodUpdate: { enabled: true },
@@ -50,4 +52,4 @@ export const portalConfiguration: PortalConfiguration = {
       priceLookupKeys: ['portico_starter_monthly', 'portico_growth_monthly', 'portico_scale_monthly'],
     },
   },
-}
+})

@@ -1,4 +1,5 @@
 import { sendPasswordResetTask } from '../account/password/send-password-reset-task'
+import { apiKeyExpiryNoticesTask } from '../api-keys/api-key-expiry-task'
 import { processStripeEventTask } from '../billing/webhooks/process-stripe-event-task'
 import { forwardFeedbackTask } from '../feedback/forward-feedback-task'
 import { sendEmailTask } from '../notifications/email/send-email-task'
@@ -15,4 +16,5 @@ export const portalTasks = [
   sendEmailTask,
   forwardFeedbackTask,
   processStripeEventTask,
+  apiKeyExpiryNoticesTask,
 ]

@@ -39,6 +39,8 @@ export default async function setup(project: TestProject) {
   delete process.env.STRIPE_SECRET_KEY
   delete process.env.STRIPE_PORTAL_CONFIG_ID
   process.env.STRIPE_EMULATOR_URL = `http://127.0.0.1:${await freePort()}`
+  // The product's server token for POST /api/keys/verify; the e2e tests call it as the product would.
+  process.env.API_KEY_VERIFY_TOKEN = 'e2e-api-key-verify-token'
   const verbose = process.env.PORTICO_VERBOSE === '1'
   const mailDir = path.join(dataDir, 'mail')
   const smtp = await startSmtpReceiver({ dir: mailDir })

@@ -29,7 +29,7 @@ const details = {
   billingName: 'Acme GmbH',
   billingEmail: 'invoices@acme.test',
   address: { line1: 'Friedrichstraße 1', line2: '', city: 'Berlin', postalCode: '10117', state: '', country: 'de' },
-  taxIds: [{ type: 'eu_vat', value: 'DE 123456789' }],
+  taxIds: [{ type: 'eu_vat', value: 'DE 136695976' }],
 }
 
 beforeAll(async () => {
@@ -96,9 +96,9 @@ describe('PUT /api/billing/details', () => {
     const customer = (await stripe.customers.retrieve(stored.stripeCustomerId!)) as Stripe.Customer
     expect(customer).toMatchObject({ name: 'Acme GmbH', email: 'invoices@acme.test', address: { line1: 'Friedrichstraße 1', city: 'Berlin', postal_code: '10117', country: 'DE' } })
     const taxIds = await stripe.customers.listTaxIds(customer.id)
-    expect(taxIds.data.map((taxId) => taxId.value)).toEqual(['DE123456789'])
+    expect(taxIds.data.map((taxId) => taxId.value)).toEqual(['DE136695976'])
     expect(stored).toMatchObject({ billingName: 'Acme GmbH', billingEmail: 'invoices@acme.test', address: { country: 'DE', city: 'Berlin' } })
-    expect(stored.taxIds?.map(({ type, value, stripeId }) => ({ type, value, stripeId }))).toEqual([{ type: 'eu_vat', value: 'DE123456789', stripeId: taxIds.data[0].id }])
+    expect(stored.taxIds?.map(({ type, value, stripeId }) => ({ type, value, stripeId }))).toEqual([{ type: 'eu_vat', value: 'DE136695976', stripeId: taxIds.data[0].id }])
     const audit = await payload.find({ collection: 'portal-audit', where: { organization: { equals: org.organization.id }, action: { equals: 'organization.billing_details_changed' } }, depth: 0 })
     expect(audit.docs[0]).toMatchObject({ actorKind: 'customer', actorUser: org.members.billing.id })
     const events = await payload.find({ collection: 'portal-events', where: { organization: { equals: org.organization.id }, type: { equals: 'organization.billing_email_changed' } }, depth: 0 })
@@ -113,13 +113,13 @@ describe('PUT /api/billing/details', () => {
     expect(emulator.events().length).toBe(eventsBefore)
   })
 
-  it('puts a tax ID Stripe rejects on its field, and leaves Stripe and the organization as they were', async () => {
+  it('puts a tax ID that fails its country’s rules on its field, and leaves Stripe and the organization as they were', async () => {
     const before = await payload.findByID({ collection: 'organizations', id: org.organization.id, depth: 0 })
-    const response = await call(detailsPUT, org.members.owner, 'PUT', { ...details, billingName: 'Changed', taxIds: [{ type: 'gb_vat', value: 'GB123456789' }, { type: 'eu_vat', value: 'ZZ123' }] })
+    const response = await call(detailsPUT, org.members.owner, 'PUT', { ...details, billingName: 'Changed', taxIds: [{ type: 'eu_vat', value: 'DE136695976' }, { type: 'eu_vat', value: 'ZZ123' }] })
     expect(response.status).toBe(422)
-    expect(Object.keys(response.body.error.fields)).toEqual(['taxIds.1.value'])
+    expect(response.body.error.fields).toEqual({ 'taxIds.1.value': 'A German VAT number is DE followed by 9 digits, e.g. DE136695976.' })
     const taxIds = await stripe.customers.listTaxIds(before.stripeCustomerId!)
-    expect(taxIds.data.map((taxId) => taxId.value)).toEqual(['DE123456789'])
+    expect(taxIds.data.map((taxId) => taxId.value)).toEqual(['DE136695976'])
     expect((await stripe.customers.retrieve(before.stripeCustomerId!) as Stripe.Customer).name).toBe('Acme GmbH')
     expect(await payload.findByID({ collection: 'organizations', id: org.organization.id, depth: 0 })).toEqual(before)
   })

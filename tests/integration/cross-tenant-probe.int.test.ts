@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ROLES } from '../../src/access/roles'
+import { createStripeClient } from '../../src/billing/stripe'
 import { type RouteHandler, routeCaller } from '../helpers/call-route'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
 import { PORTAL_API_ROOT, portalRouteFiles, startConfiguredStripe } from '../helpers/portal-routes'
@@ -15,10 +16,19 @@ import { PORTAL_API_ROOT, portalRouteFiles, startConfiguredStripe } from '../hel
  * A route with no entry below fails the suite, so a new route is probed from the day it lands.
  */
 type Aim = { method: string; body?: unknown; params?: Record<string, string>; query?: string }
-type Targets = { membershipId: number; invitationId: number; organizationId: number; organizationName: string }
+type Targets = { membershipId: number; invitationId: number; apiKeyId: number; organizationId: number; organizationName: string; invoiceId: string }
 
 /** How each route is aimed at B. Routes that take no ids are still called: they must answer about A. */
 const PROBES: Record<string, (b: Targets) => Aim[]> = {
+  'account/usage/export.csv/route.ts': () => [{ method: 'GET', query: 'from=2026-01-01&to=2026-12-31&granularity=raw' }],
+  'account/usage/route.ts': () => [{ method: 'GET' }],
+  'api-keys/[id]/rotate/route.ts': (b) => [{ method: 'POST', params: { id: String(b.apiKeyId) }, body: { overlap: 'now' } }],
+  'api-keys/[id]/route.ts': (b) => [{ method: 'DELETE', params: { id: String(b.apiKeyId) } }],
+  'api-keys/policy/route.ts': () => [{ method: 'PUT', body: { maxLifetimeDays: 30 } }],
+  'api-keys/route.ts': () => [{ method: 'GET' }, { method: 'POST', body: { name: 'probe', scopes: ['usage:read'], environment: 'test', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }],
+  'billing/invoices/[id]/pdf/route.ts': (b) => [{ method: 'GET', params: { id: b.invoiceId } }],
+  'billing/invoices/archive.zip/route.ts': () => [{ method: 'GET', query: 'from=2000-01-01&to=2099-12-31' }],
+  'billing/invoices/route.ts': (b) => [{ method: 'GET' }, { method: 'GET', query: `cursor=${b.invoiceId}` }],
   'billing/details/route.ts': () => [{ method: 'PUT', body: { billingName: 'probe', billingEmail: 'probe@a.example', address: {}, taxIds: [] } }],
   'billing/portal-session/route.ts': () => [{ method: 'POST', body: {} }],
   'feedback/route.ts': () => [{ method: 'POST', body: { type: 'idea', section: 'account', message: 'probe' } }],
@@ -61,7 +71,18 @@ beforeAll(async () => {
     collection: 'invitations',
     data: { organization: orgB.organization.id, email: `b-invitee-${orgB.organization.id}@b.example`, role: 'viewer', tokenHash: 'x'.repeat(64), expiresAt: new Date(Date.now() + 86_400_000).toISOString(), invitedBy: orgB.members.owner.id, status: 'pending' },
   })
-  b = { membershipId: membership.id, invitationId: invitation.id, organizationId: orgB.organization.id, organizationName: orgB.organization.name }
+  const apiKey = await payload.create({
+    collection: 'api-keys',
+    data: { organization: orgB.organization.id, name: `b-key-${orgB.organization.id}`, prefix: 'pk_test_bbbbbb', secretHash: 'b'.repeat(64), scopes: ['usage:read'], environment: 'test', createdBy: orgB.members.owner.id },
+  })
+  // B is billed in Stripe: one finalized invoice whose PDF carries B's name.
+  const stripeClient = createStripeClient()
+  const customer = await stripeClient.customers.create({ name: orgB.organization.name, metadata: { organizationId: String(orgB.organization.id) } })
+  const draft = await stripeClient.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 30 })
+  await stripeClient.invoiceItems.create({ customer: customer.id, invoice: draft.id, amount: 1_000, currency: 'usd', description: 'Probe' })
+  const invoice = await stripeClient.invoices.finalizeInvoice(draft.id)
+  await payload.update({ collection: 'organizations', id: orgB.organization.id, data: { stripeCustomerId: customer.id }, overrideAccess: true })
+  b = { membershipId: membership.id, invitationId: invitation.id, apiKeyId: apiKey.id, organizationId: orgB.organization.id, organizationName: orgB.organization.name, invoiceId: invoice.id }
   call = routeCaller(payload)
 })
 afterAll(async () => {
@@ -74,7 +95,7 @@ describe('cross-tenant probe, generated from the route list', () => {
   })
 
   it('no role of organization A reaches organization B’s data through any portal route', async () => {
-    const bSecrets = [orgB.organization.name, ...Object.values(orgB.members).map((member) => member.email), `b-invitee-${orgB.organization.id}@b.example`]
+    const bSecrets = [orgB.organization.name, ...Object.values(orgB.members).map((member) => member.email), `b-invitee-${orgB.organization.id}@b.example`, `b-key-${orgB.organization.id}`]
     const membershipBefore = await payload.findByID({ collection: 'memberships', id: b.membershipId, depth: 0 })
     let probes = 0
     // Leaving goes last: after it, A's members would no longer be in A for the other probes.
@@ -97,7 +118,9 @@ describe('cross-tenant probe, generated from the route list', () => {
     // B's objects are as they were: no write crossed over.
     expect(await payload.findByID({ collection: 'memberships', id: b.membershipId, depth: 0 })).toMatchObject({ role: membershipBefore.role, organization: membershipBefore.organization })
     expect((await payload.findByID({ collection: 'invitations', id: b.invitationId, depth: 0 })).status).toBe('pending')
+    expect(await payload.findByID({ collection: 'api-keys', id: b.apiKeyId, depth: 0 })).toMatchObject({ revokedAt: null, expiresAt: null })
+    expect((await payload.find({ collection: 'api-keys', where: { rotatedFrom: { equals: b.apiKeyId } }, depth: 0 })).totalDocs).toBe(0)
     const owners = await payload.find({ collection: 'memberships', where: { organization: { equals: b.organizationId }, role: { equals: 'owner' } }, depth: 0 })
     expect(owners.docs.map((row) => Number(row.user))).toEqual([orgB.members.owner.id])
-  })
+  }, 240_000)
 })

@@ -43,7 +43,7 @@ const edgeValue = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, edgeText, edgeNumber, fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(edgeText, tie('value'), { maxKeys: 4 })),
 })).value
 /** Bodies: random shapes, and objects with the keys portal routes read, holding the wrong things. */
-const knownKeys = ['name', 'locale', 'timeZone', 'newEmail', 'password', 'currentPassword', 'newPassword', 'code', 'sid', 'others', 'required', 'preferences', 'ids', 'all', 'memberId', 'newRole', 'confirm', 'emails', 'role', 'flow', 'billingName', 'billingEmail', 'address', 'taxIds']
+const knownKeys = ['name', 'locale', 'timeZone', 'newEmail', 'password', 'currentPassword', 'newPassword', 'code', 'sid', 'others', 'required', 'preferences', 'ids', 'all', 'memberId', 'newRole', 'confirm', 'emails', 'role', 'flow', 'billingName', 'billingEmail', 'address', 'taxIds', 'scopes', 'environment', 'expiresAt', 'overlap', 'maxLifetimeDays']
 const body = fc.oneof(edgeValue, fc.dictionary(fc.constantFrom(...knownKeys), edgeValue, { maxKeys: 6 }))
 const segment = fc.oneof(edgeText, edgeNumber.map(String), fc.constantFrom('1', '2147483647', '2147483648', '99999999999', '-5', '1e3', ''))
 

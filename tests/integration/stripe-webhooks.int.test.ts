@@ -10,6 +10,7 @@ import { isHandledEventType, stripeEventHandlers } from '../../src/billing/webho
 import { replayStripeEvents } from '../../src/billing/webhooks/replay-stripe-events'
 import type { Organization } from '../../src/payload-types'
 import { createOrganizationWithEveryRole, testPayload } from '../helpers/payload'
+import { payloadHttp } from '../helpers/payload-http'
 import { runJobsNow, skipBackoff } from '../helpers/jobs'
 import { deliverWebhook, ledgerRows, linkCustomer, startStripeForApp } from '../helpers/stripe'
 import { TEST_WEBHOOK_SECRET } from '../helpers/stripe-emulator'
@@ -229,13 +230,21 @@ describe('processing: out of order, duplicated, retried, replayed', () => {
     }
   })
 
-  it('staff can retry an event from /admin: ticking retry re-queues it', async () => {
+  it('staff retry an event with the Retry action in /admin (POST /api/stripe-events/:id/retry); customers cannot', async () => {
     const [row] = (await payload.find({ collection: 'stripe-events', where: { organization: { equals: org.id } }, limit: 1, depth: 0 })).docs
-    const staff = (await payload.find({ collection: 'staff', limit: 1, depth: 0 })).docs[0]
-    const updated = await payload.update({ collection: 'stripe-events', id: row.id, data: { retry: true }, user: { ...staff, collection: 'staff' }, overrideAccess: false })
-    expect(updated).toMatchObject({ status: 'received', retry: false })
+    const http = await payloadHttp(payload)
+    const staffToken = await http.login('staff', 'staff@demo.test', 'portico-demo')
+    const customerToken = await http.login('users', (await createOrganizationWithEveryRole(payload, 'retry-customer')).members.owner.email, 'test-password-1')
+    expect((await http.rest('POST', `stripe-events/${row.id}/retry`, customerToken)).status).toBe(403)
+    expect((await http.rest('POST', 'stripe-events/2147483647/retry', staffToken)).status).toBe(404)
+    expect((await http.rest('POST', 'stripe-events/not-an-id/retry', staffToken)).status).toBe(404)
+    const response = await http.rest('POST', `stripe-events/${row.id}/retry`, staffToken)
+    expect(response.status).toBe(200)
+    expect((await response.json()).doc).toEqual({ id: row.id, status: 'received' })
     await runJobsNow(payload)
     expect((await payload.findByID({ collection: 'stripe-events', id: row.id, depth: 0 })).status).toBe('processed')
+    // The row itself is read-only, in /admin and over REST: only the action changes it.
+    expect((await http.rest('PATCH', `stripe-events/${row.id}`, staffToken, { status: 'failed' })).status).toBe(403)
   })
 
   it('replaying the day’s events changes nothing', async () => {

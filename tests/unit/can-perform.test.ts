@@ -33,6 +33,7 @@ const WHO_MAY: Record<Action, Row> = {
   'usage.read':                   [ Y,    Y,     Y,     Y,     Y ],
   'apikeys.read':                 [ Y,    Y,     _,     Y,     _ ],
   'apikeys.manage':               [ Y,    Y,     _,     _,     _ ],
+  'apikeys.set_max_lifetime':     [ Y,    _,     _,     _,     _ ],
   'activity.read':                [ Y,    Y,     _,     _,     _ ],
   'notifications.manage_own':     [ Y,    Y,     Y,     Y,     Y ],
 }

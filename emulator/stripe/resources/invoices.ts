@@ -1,5 +1,5 @@
 import { previousAttributes, type EmulatorContext } from '../context'
-import { createdFilter, paginate } from '../list'
+import { createdFilter, paginate, rangeFilter } from '../list'
 import { Params } from '../params'
 import type { Router } from '../router'
 import { invalidRequest } from '../stripe-error'
@@ -114,8 +114,19 @@ export function invoiceRoutes(router: Router, context: EmulatorContext): void {
     const subscription = params.string('subscription')
     const status = params.oneOf('status', invoiceStatuses)
     const created = createdFilter(params)
+    const dueDate = rangeFilter(params, 'due_date')
+    const collectionMethod = params.oneOf('collection_method', ['charge_automatically', 'send_invoice'])
     const invoices = store
-      .list('invoice', (invoice) => (!customer || invoice.customer === customer) && (!subscription || invoice.subscription === subscription) && (!status || invoice.status === status) && created(invoice))
+      .list(
+        'invoice',
+        (invoice) =>
+          (!customer || invoice.customer === customer) &&
+          (!subscription || invoice.subscription === subscription) &&
+          (!status || invoice.status === status) &&
+          (!collectionMethod || invoice.collection_method === collectionMethod) &&
+          created(invoice) &&
+          dueDate(invoice),
+      )
       // Test-clock invoices are backdated; Stripe lists by `created`, newest first.
       .sort((a, b) => b.created - a.created)
     return paginate(invoices, params, '/v1/invoices')

@@ -1,15 +1,14 @@
-import type { ApiRequest, EmulatorContext } from '../context'
+import { type ApiRequest, type EmulatorContext, previousAttributes } from '../context'
 import { paginate } from '../list'
 import { Params } from '../params'
 import type { Router } from '../router'
 import { invalidRequest, resourceMissing } from '../stripe-error'
 import type { StripeObject } from '../store'
+import { TAX_ID_TYPES, isTaxIdFormat, taxIdCountry } from '../tax-id-formats'
 import { requireObject } from './shared'
 
-/** The tax id types a B2B portal meets most; Stripe supports ~100, all shaped the same. */
-const taxIdTypes = ['eu_vat', 'gb_vat', 'us_ein', 'ch_vat', 'no_vat', 'au_abn', 'ca_bn', 'in_gst', 'za_vat'] as const
-const vatFormat = /^[A-Z]{2}(?=[0-9A-Z]*\d)[0-9A-Z]{2,13}$/
-const euVatPrefixes = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'XI']
+const verificationStatuses = ['pending', 'verified', 'unverified', 'unavailable']
+
 
 export function taxIdRoutes(router: Router, context: EmulatorContext): void {
   const { store } = context
@@ -41,17 +40,14 @@ export function taxIdRoutes(router: Router, context: EmulatorContext): void {
 
 export function createTaxId(context: EmulatorContext, request: ApiRequest, customerId: string, params: Params, prefix = ''): StripeObject {
   const customer = requireObject(context.store, 'customer', customerId, 'customer')
-  const type = params.oneOf('type', taxIdTypes)
+  const type = params.oneOf('type', TAX_ID_TYPES)
   if (!type) throw invalidRequest(`Missing required param: ${prefix ? `${prefix}[type]` : 'type'}.`, prefix ? `${prefix}[type]` : 'type', 'parameter_missing')
   const value = params.requiredString('value').replace(/\s/g, '').toUpperCase()
-  const wrongCountry = (type === 'eu_vat' && !euVatPrefixes.includes(value.slice(0, 2))) || (type === 'gb_vat' && !value.startsWith('GB'))
-  if ((type === 'eu_vat' || type === 'gb_vat') && (wrongCountry || !vatFormat.test(value))) {
-    throw invalidRequest(`Invalid value for ${type}.`, prefix ? `${prefix}[value]` : 'value', 'tax_id_invalid')
-  }
+  if (!isTaxIdFormat(type, value)) throw invalidRequest(`Invalid value for ${type}.`, prefix ? `${prefix}[value]` : 'value', 'tax_id_invalid')
   const taxId: StripeObject = {
     id: context.store.newId('txi'),
     object: 'tax_id',
-    country: countryOf(type, value),
+    country: taxIdCountry(type, value),
     created: context.now(customer.id),
     customer: customer.id,
     livemode: false,
@@ -77,8 +73,17 @@ function requireTaxId(context: EmulatorContext, customerId: string, id: string):
   return taxId
 }
 
-function countryOf(type: string, value: string): string | null {
-  if (type === 'eu_vat') return value.startsWith('EL') ? 'GR' : value.slice(0, 2)
-  const byType: Record<string, string> = { gb_vat: 'GB', us_ein: 'US', ch_vat: 'CH', no_vat: 'NO', au_abn: 'AU', ca_bn: 'CA', in_gst: 'IN', za_vat: 'ZA' }
-  return byType[type] ?? null
+/**
+ * Test-only (`POST /_emulator/tax_ids/:id/verification`): settles a tax ID's verification the way
+ * Stripe does after asking the tax authority, announced with `customer.tax_id.updated`.
+ */
+export function setTaxIdVerification(context: EmulatorContext, id: string, status: string): StripeObject {
+  const taxId = context.store.getOfType('tax_id', id)
+  if (!taxId) throw resourceMissing('tax_id', id)
+  if (!verificationStatuses.includes(status)) throw invalidRequest(`Invalid status: must be one of ${verificationStatuses.join(', ')}`, 'status')
+  const before = structuredClone(taxId)
+  taxId.verification = { ...(taxId.verification as object), status }
+  context.store.put(taxId)
+  context.emit(null, 'customer.tax_id.updated', taxId, previousAttributes(before, taxId))
+  return taxId
 }

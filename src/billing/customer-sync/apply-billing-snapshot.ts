@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { AuditActor } from '../../audit/actor'
 import { type PortalChange, recordPortalChange } from '../../audit/record-portal-change'
 import type { Organization } from '../../payload-types'
+import { keepVerificationStatuses } from '../tax-ids/keep-verification-statuses'
 import {
   BILLING_ASPECTS,
   type BillingAspect,
@@ -77,10 +78,11 @@ export async function applyBillingSnapshot(
 
   const changed = aspects.filter((aspect) => !sameSnapshot(current[aspect], next[aspect]))
   for (const aspect of changed) {
+    const data = organizationDataFor(aspect, next[aspect])
     await recordPortalChange(
       req,
       { actor, organization: organization.id, entity, before: current[aspect], ...describeChange(aspect, current[aspect], next[aspect]) },
-      update(organizationDataFor(aspect, next[aspect])),
+      update(aspect === 'details' ? { ...data, taxIds: keepVerificationStatuses(next.details.taxIds, organization.taxIds) } : data),
     )
   }
   return changed

@@ -6,14 +6,13 @@ import { type BillingSnapshot, type CardSnapshot, NO_CARD, NO_PLAN, type PlanSna
 /** Subscriptions that still bill, most relevant first; an org with only ended ones shows the latest. */
 const STATUS_RANK: Record<string, number> = { active: 0, trialing: 1, past_due: 2, unpaid: 3, incomplete: 4, paused: 5, canceled: 6, incomplete_expired: 7 }
 
-function planOf(subscription: Stripe.Subscription | undefined): PlanSnapshot {
+function planOf(subscription: Stripe.Subscription | undefined, product: Stripe.Product | Stripe.DeletedProduct | null): PlanSnapshot {
   const item = subscription?.items.data[0]
   if (!subscription || !item) return NO_PLAN
-  const product = item.price.product
   return {
     subscriptionId: subscription.id,
     priceId: item.price.id,
-    productName: typeof product === 'object' && !product.deleted ? product.name : null,
+    productName: product && !product.deleted ? product.name : null,
     status: subscription.status,
     unitAmount: item.price.unit_amount,
     currency: item.price.currency,
@@ -39,13 +38,20 @@ export async function fetchStripeSnapshot(stripe: Stripe, customerId: string): P
   if (customer.deleted) return null
   const [taxIds, subscriptions] = await Promise.all([
     stripe.customers.listTaxIds(customerId, { limit: 100 }),
-    stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100, expand: ['data.items.data.price.product'] }),
+    // Stripe expands at most four levels, so the plan's product (`data.items.data.price.product`,
+    // five) is read on its own below, for the one subscription shown.
+    stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 }),
   ])
   const subscription = [...subscriptions.data].sort(
     (a, b) => (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) || b.created - a.created || b.id.localeCompare(a.id),
   )[0]
-  const paymentMethodId = extractIdOrNull(customer.invoice_settings.default_payment_method) ?? extractIdOrNull(subscription?.default_payment_method)
-  const paymentMethod = paymentMethodId ? await stripe.paymentMethods.retrieve(paymentMethodId) : null
+  const productId = extractIdOrNull(subscription?.items.data[0]?.price.product)
+  // The card Stripe charges: the subscription's default payment method, else the customer's.
+  const paymentMethodId = extractIdOrNull(subscription?.default_payment_method) ?? extractIdOrNull(customer.invoice_settings.default_payment_method)
+  const [product, paymentMethod] = await Promise.all([
+    productId ? stripe.products.retrieve(productId) : null,
+    paymentMethodId ? stripe.paymentMethods.retrieve(paymentMethodId) : null,
+  ])
   const address = customer.address
   return {
     details: {
@@ -64,7 +70,7 @@ export async function fetchStripeSnapshot(stripe: Stripe, customerId: string): P
         .sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))
         .map((taxId) => ({ type: taxId.type, value: taxId.value, stripeId: taxId.id })),
     },
-    plan: planOf(subscription),
+    plan: planOf(subscription, product),
     paymentMethod: cardOf(paymentMethod),
   }
 }

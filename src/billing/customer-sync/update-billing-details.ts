@@ -4,11 +4,14 @@ import Stripe from 'stripe'
 import type { AuditActor } from '../../audit/actor'
 import { PortalError } from '../../lib/api/portal-error'
 import { withTransaction } from '../../lib/with-transaction'
+import { compactTaxId } from '../tax-ids/compact-tax-id'
+import { syncTaxIdVerifications } from '../tax-ids/sync-tax-id-verifications'
 import { applyBillingSnapshot } from './apply-billing-snapshot'
 import type { BillingDetailsInput } from './billing-details-schema'
 import type { BillingDetailsSnapshot } from './billing-snapshot'
 import { ensureStripeCustomer } from './ensure-stripe-customer'
 import { fetchStripeSnapshot } from './fetch-stripe-snapshot'
+import { assertSelfServeBilling } from '../contract/assert-self-serve-billing'
 
 /** Stripe's parameter names → the form's field names, so Stripe's own validation lands on the right input. */
 const FIELD_FOR_PARAM: Record<string, string> = {
@@ -30,9 +33,11 @@ function rejected(error: unknown, field: string | undefined): never {
 }
 
 /**
- * Saves the invoice details: Stripe first (it is the source of truth, and it validates tax IDs),
+ * Saves the invoice details, already checked per country by `BillingDetailsInput`: Stripe first
+ * (it is the source of truth, and its own refusals still land on the field they concern),
  * then the organization's copy re-read from Stripe, audited as the customer's change — all while
  * holding the organization row, so a webhook for the same customer waits and then finds nothing new.
+ * The tax IDs' verification status as Stripe has it after the save is stored with them.
  * New tax IDs are created before anything else changes; if Stripe rejects one, the ones just
  * created are removed again and nothing else was touched.
  */
@@ -40,10 +45,12 @@ export async function updateBillingDetails(
   payload: Payload,
   { organizationId, input, actor, stripe }: { organizationId: number; input: BillingDetailsInput; actor: AuditActor; stripe: Stripe },
 ): Promise<BillingDetailsSnapshot> {
+  await assertSelfServeBilling(payload, organizationId)
   return withTransaction(payload, async (req) => {
     const { organization, customerId } = await ensureStripeCustomer(req, organizationId, { stripe, actor })
     const existing = (await stripe.customers.listTaxIds(customerId, { limit: 100 })).data
-    const isSame = (a: { type: string; value: string }, b: { type: string; value: string }) => a.type === b.type && a.value === b.value
+    // Compared as compact characters: Stripe may store a number with other punctuation than we sent.
+    const isSame = (a: { type: string; value: string }, b: { type: string; value: string }) => a.type === b.type && compactTaxId(a.value) === compactTaxId(b.value)
 
     const created: string[] = []
     for (const [index, taxId] of input.taxIds.entries()) {
@@ -75,6 +82,7 @@ export async function updateBillingDetails(
     const snapshot = await fetchStripeSnapshot(stripe, customerId)
     if (!snapshot) throw new PortalError('conflict', 'This billing account was deleted in Stripe. Contact support.')
     await applyBillingSnapshot(req, organization, snapshot, actor, ['details'])
+    await syncTaxIdVerifications(req, organizationId, { stripe, actor })
     return snapshot.details
   })
 }

@@ -5,6 +5,7 @@ import type { AuditActor } from '../../audit/actor'
 import { withTransaction } from '../../lib/with-transaction'
 import { ensureStripeCustomer } from '../customer-sync/ensure-stripe-customer'
 import { PortalError } from '../../lib/api/portal-error'
+import { assertSelfServeBilling } from '../contract/assert-self-serve-billing'
 
 export const PORTAL_FLOWS = ['payment_method_update', 'subscription_update', 'subscription_cancel'] as const
 export type PortalFlow = (typeof PORTAL_FLOWS)[number]
@@ -22,6 +23,7 @@ export async function createPortalSession(
   payload: Payload,
   { organizationId, flow, actor, stripe, configurationId = process.env.STRIPE_PORTAL_CONFIG_ID }: { organizationId: number; flow?: PortalFlow; actor: AuditActor; stripe: Stripe; configurationId?: string },
 ): Promise<{ url: string }> {
+  await assertSelfServeBilling(payload, organizationId)
   const { organization, customerId } = await withTransaction(payload, (req) => ensureStripeCustomer(req, organizationId, { stripe, actor }))
   const returnUrl = billingReturnUrl()
   let flowData: Stripe.BillingPortal.SessionCreateParams.FlowData | undefined

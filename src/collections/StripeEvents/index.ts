@@ -2,13 +2,12 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { nobody } from '../../access/nobody'
 import { staffOnly } from '../../access/staff-only'
-import { staffOnlyField } from '../../access/staff-only-field'
-import { requeueOnRetry } from './hooks/requeue-on-retry'
+import { retryEvent } from './endpoints/retry-event'
 
 export const STRIPE_EVENT_STATUSES = ['received', 'processed', 'failed', 'ignored'] as const
 export type StripeEventStatus = (typeof STRIPE_EVENT_STATUSES)[number]
 
-/** Written only by the webhook route and the processing job; staff may only tick `retry`. */
+/** Written only by the webhook route and the processing job; staff retry a row through its Retry action. */
 const readOnly = { create: nobody, update: nobody }
 const ledgerField = (field: Field): Field => ({ ...field, access: readOnly, admin: { ...field.admin, readOnly: true } } as Field)
 
@@ -25,12 +24,12 @@ export const StripeEvents: CollectionConfig = {
     useAsTitle: 'eventId',
     defaultColumns: ['createdAt', 'type', 'status', 'attempts', 'organization', 'eventId'],
     listSearchableFields: ['eventId', 'type', 'customerId'],
-    description: 'Every verified Stripe webhook, once per event id. Filter by status to find failures; tick "Retry" on one to process it again.',
+    description: 'Every verified Stripe webhook, once per event id. Filter by status to find failures; open one and press Retry to process it again.',
     pagination: { defaultLimit: 50 },
   },
   defaultSort: '-createdAt',
-  access: { read: staffOnly, create: nobody, update: staffOnly, delete: nobody },
-  hooks: { beforeChange: [requeueOnRetry.beforeChange], afterChange: [requeueOnRetry.afterChange] },
+  access: { read: staffOnly, create: nobody, update: nobody, delete: nobody },
+  endpoints: [retryEvent],
   fields: [
     ledgerField({ name: 'eventId', type: 'text', required: true, unique: true, index: true }),
     ledgerField({ name: 'type', type: 'text', required: true, index: true }),
@@ -52,11 +51,10 @@ export const StripeEvents: CollectionConfig = {
     ledgerField({ name: 'processedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } }),
     ledgerField({ name: 'event', type: 'json', required: true }),
     {
-      name: 'retry',
-      type: 'checkbox',
-      defaultValue: false,
-      access: { create: nobody, update: staffOnlyField },
-      admin: { position: 'sidebar', description: 'Tick and save to process this event again (idempotent: unchanged state stays unchanged).' },
+      // An action, not data: the button POSTs to the retry endpoint above.
+      name: 'retryAction',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/components/admin/RetryStripeEventButton#RetryStripeEventButton' } },
     },
   ],
 }

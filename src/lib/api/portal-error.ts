@@ -2,6 +2,8 @@
 export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
+  /** A billing write for an organization whose billing is run by contract, not self-serve. */
+  contract_managed: 403,
   not_found: 404,
   conflict: 409,
   invalid_request: 422,

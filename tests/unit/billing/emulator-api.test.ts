@@ -101,6 +101,27 @@ describe('expand[]', () => {
     const customer = await stripe.customers.create({ name: 'No expand' })
     await expect(stripe.customers.retrieve(customer.id, { expand: ['name'] })).rejects.toMatchObject({ statusCode: 400, message: 'This property cannot be expanded (name).' })
   })
+
+  it('refuses more than four levels, as Stripe does, before the endpoint runs', async () => {
+    const customer = await stripe.customers.create({ name: 'Deep expand' })
+    const price = await stripe.prices.create({ product_data: { name: 'Deep' }, currency: 'usd', unit_amount: 100, recurring: { interval: 'month' } })
+    await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] })
+    // The call fetchStripeSnapshot used to make: five levels.
+    await expect(stripe.subscriptions.list({ customer: customer.id, expand: ['data.items.data.price.product'] })).rejects.toMatchObject({
+      type: 'StripeInvalidRequestError',
+      statusCode: 400,
+      param: 'expand',
+      message: expect.stringContaining('You cannot expand more than 4 levels of a property'),
+    })
+    // Four levels is the limit, not beyond it.
+    const list = await stripe.subscriptions.list({ customer: customer.id, expand: ['data.items.data.price'] })
+    expect(list.data).toHaveLength(1)
+    // A write with a too-deep expansion writes nothing.
+    const eventsBefore = emulator.events().length
+    await expect(stripe.customers.update(customer.id, { name: 'Renamed', expand: ['a.b.c.d.e'] })).rejects.toMatchObject({ statusCode: 400, param: 'expand' })
+    expect(((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).name).toBe('Deep expand')
+    expect(emulator.events()).toHaveLength(eventsBefore)
+  })
 })
 
 describe('list pagination', () => {
@@ -142,6 +163,39 @@ describe('idempotency keys', () => {
     await stripe.customers.create({ name: 'First' }, { idempotencyKey: key })
     await expect(stripe.customers.create({ name: 'Second' }, { idempotencyKey: key })).rejects.toMatchObject({ type: 'StripeIdempotencyError', statusCode: 400 })
   })
+
+  it('refuses a key longer than 255 characters and accepts one of exactly 255', async () => {
+    const before = emulator.events('customer.created').length
+    await expect(stripe.customers.create({ name: 'Long key' }, { idempotencyKey: 'k'.repeat(256) })).rejects.toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 400 })
+    expect(emulator.events('customer.created')).toHaveLength(before)
+    const created = await stripe.customers.create({ name: 'Longest key' }, { idempotencyKey: `${Date.now()}`.padEnd(255, 'k') })
+    expect(created.name).toBe('Longest key')
+  })
+
+  it('does not store a request that failed validation under its key', async () => {
+    const key = `idem-invalid-${Date.now()}`
+    await expect(stripe.customers.create({ name: 'Typo', nmae: 'x' } as Stripe.CustomerCreateParams, { idempotencyKey: key })).rejects.toMatchObject({ code: 'parameter_unknown' })
+    // The corrected request under the same key runs, instead of replaying the error or conflicting.
+    const fixed = await stripe.customers.create({ name: 'Fixed' }, { idempotencyKey: key })
+    expect(fixed.name).toBe('Fixed')
+    expect(fixed.lastResponse.headers['idempotent-replayed']).toBeUndefined()
+  })
+
+  it('forgets keys after 24 hours', async () => {
+    let now = Date.parse('2026-06-01T00:00:00Z')
+    const clocked = await startEmulatorWithClient({ clock: () => now })
+    try {
+      const first = await clocked.stripe.customers.create({ name: 'Day one' }, { idempotencyKey: 'daily' })
+      now += 24 * 60 * 60 * 1000 - 1
+      expect((await clocked.stripe.customers.create({ name: 'Day one' }, { idempotencyKey: 'daily' })).id).toBe(first.id)
+      await expect(clocked.stripe.customers.create({ name: 'Day two' }, { idempotencyKey: 'daily' })).rejects.toMatchObject({ type: 'StripeIdempotencyError' })
+      now += 1
+      const second = await clocked.stripe.customers.create({ name: 'Day two' }, { idempotencyKey: 'daily' })
+      expect(second.id).not.toBe(first.id)
+    } finally {
+      await clocked.emulator.stop()
+    }
+  })
 })
 
 describe('billing objects', () => {
@@ -161,6 +215,25 @@ describe('billing objects', () => {
     expect(body.startsWith('%PDF-')).toBe(true)
     expect(body).toContain(`(${paid.number})`)
     expect(body).toContain('(Wire Co)')
+  })
+
+  it('lists invoices by created and due_date ranges, status and customer, as Stripe filters them', async () => {
+    const customer = await stripe.customers.create({ name: 'Filters Co' })
+    const invoiceDue = async (days: number) => {
+      const draft = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: days })
+      await stripe.invoiceItems.create({ customer: customer.id, invoice: draft.id, amount: 1_000, currency: 'usd' })
+      return stripe.invoices.finalizeInvoice(draft.id)
+    }
+    const soon = await invoiceDue(1)
+    const later = await invoiceDue(60)
+    const charged = await stripe.invoices.create({ customer: customer.id })
+    const ids = async (params: Stripe.InvoiceListParams) => (await stripe.invoices.list({ customer: customer.id, ...params })).data.map((invoice) => invoice.id)
+    expect(await ids({ due_date: { lt: soon.due_date! + 1 } })).toEqual([soon.id])
+    expect(await ids({ due_date: { gte: soon.due_date! + 1 } })).toEqual([later.id])
+    expect(await ids({ status: 'draft' })).toEqual([charged.id])
+    expect(await ids({ created: { gte: soon.created, lte: later.created } })).toEqual(expect.arrayContaining([soon.id, later.id]))
+    expect(await ids({ created: { lt: soon.created } })).toEqual([])
+    expect((await stripe.invoices.list({ customer: 'cus_nobody' })).data).toEqual([])
   })
 
   it('marks a subscription incomplete when the card fails at charge time', async () => {

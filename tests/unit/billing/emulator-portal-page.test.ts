@@ -17,7 +17,7 @@ let configurationId: string
 beforeAll(async () => {
   ;({ emulator, stripe } = await startEmulatorWithClient())
   ;[seeded] = (await seedStripeDemo(stripe, { customers: [{ name: 'Demo Co', email: 'billing@demo.test', metadata: { organizationId: '1' } }], months: 2 })) as [SeededCustomer]
-  configurationId = (await syncPortalConfiguration(stripe, portalConfiguration, { dryRun: false })).id ?? ''
+  configurationId = (await syncPortalConfiguration(stripe, portalConfiguration(), { dryRun: false })).id ?? ''
 })
 afterAll(async () => {
   await emulator?.stop()

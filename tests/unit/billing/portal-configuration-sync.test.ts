@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('portal configuration as code', () => {
   it('dry run shows what would be created and changes nothing', async () => {
-    const result = await syncPortalConfiguration(stripe, portalConfiguration, { dryRun: true })
+    const result = await syncPortalConfiguration(stripe, portalConfiguration(), { dryRun: true })
     expect(result.action).toBe('create')
     expect(result.id).toBeNull()
     expect(result.changes).toContainEqual({ path: 'features.payment_method_update.enabled', from: null, to: true })
@@ -28,26 +28,26 @@ describe('portal configuration as code', () => {
   })
 
   it('creates the configuration from the typed file, then finds it again and has nothing to do', async () => {
-    const created = await syncPortalConfiguration(stripe, portalConfiguration, { dryRun: false })
+    const created = await syncPortalConfiguration(stripe, portalConfiguration(), { dryRun: false })
     expect(created.action).toBe('create')
     const saved = await stripe.billingPortal.configurations.retrieve(created.id ?? '', { expand: ['features.subscription_update.products'] })
     expect(saved.metadata).toEqual({ portico: 'managed' })
     expect(saved.features.customer_update.allowed_updates).toEqual(['name', 'email', 'address', 'tax_id'])
     expect(saved.features.subscription_update.products?.[0]?.prices).toHaveLength(1)
     expect(saved.features.subscription_update.products).toHaveLength(3)
-    expect(saved.default_return_url).toBe(portalConfiguration.defaultReturnUrl)
+    expect(saved.default_return_url).toBe(portalConfiguration().defaultReturnUrl)
 
-    const again = await syncPortalConfiguration(stripe, portalConfiguration, { dryRun: false })
+    const again = await syncPortalConfiguration(stripe, portalConfiguration(), { dryRun: false })
     expect(again).toEqual({ action: 'unchanged', id: created.id, changes: [] })
   })
 
   it('diffs a change, and applies it to the same configuration', async () => {
-    const changed: PortalConfiguration = structuredClone(portalConfiguration)
+    const changed: PortalConfiguration = portalConfiguration()
     changed.features.invoiceHistory.enabled = false
     changed.businessProfile.headline = null
     const preview = await syncPortalConfiguration(stripe, changed, { dryRun: true })
     expect(preview.changes).toEqual([
-      { path: 'business_profile.headline', from: portalConfiguration.businessProfile.headline, to: '' },
+      { path: 'business_profile.headline', from: portalConfiguration().businessProfile.headline, to: '' },
       { path: 'features.invoice_history.enabled', from: true, to: false },
     ])
     const applied = await syncPortalConfiguration(stripe, changed, { dryRun: false })
@@ -57,8 +57,13 @@ describe('portal configuration as code', () => {
     expect(saved.business_profile.headline).toBeNull()
   })
 
+  it('takes the return URL from PORTAL_URL, so a real account gets this deployment’s address', () => {
+    expect(portalConfiguration({ PORTAL_URL: 'https://portal.example.com/' }).defaultReturnUrl).toBe('https://portal.example.com/account/billing')
+    expect(portalConfiguration({}).defaultReturnUrl).toBe('http://localhost:3000/account/billing')
+  })
+
   it('fails clearly when a plan’s price does not exist', async () => {
-    const unknown: PortalConfiguration = structuredClone(portalConfiguration)
+    const unknown: PortalConfiguration = portalConfiguration()
     unknown.features.subscriptionUpdate.priceLookupKeys = ['portico_enterprise_monthly']
     await expect(syncPortalConfiguration(stripe, unknown, { dryRun: true })).rejects.toThrow(/portico_enterprise_monthly/)
   })

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { nobody } from '../../../access/nobody'
+import { staffOnlyField } from '../../../access/staff-only-field'
 import { billingFieldsReadable } from '../access/billing-fields-readable'
 
 /**
@@ -18,9 +19,10 @@ export const organizationBillingFields: Field[] = [
   {
     type: 'collapsible',
     label: 'Billing (synced with Stripe)',
-    admin: { initCollapsed: true, description: 'Edited by customers on the Billing screen or in Stripe; kept in sync by webhooks. Read-only here.' },
+    admin: { initCollapsed: true, description: 'Edited by customers on the Billing screen or in Stripe; kept in sync by webhooks. Staff may correct the company name (and the billing email above); it is saved to Stripe first. The rest is read-only here.' },
     fields: [
-      { ...text('billingName', 'Company name on invoices'), maxLength: 200 } as Field,
+      // Staff may correct the name on invoices; the save goes to Stripe first (hooks/push-billing-contact.ts).
+      { ...text('billingName', 'Company name on invoices'), maxLength: 200, access: { ...stripeOwned, update: staffOnlyField } } as Field,
       {
         name: 'address',
         type: 'group',
@@ -32,7 +34,15 @@ export const organizationBillingFields: Field[] = [
         label: 'Tax IDs',
         type: 'array',
         access: stripeOwned,
-        fields: [inner('type'), inner('value'), inner('stripeId', 'Stripe id')],
+        fields: [
+          inner('type'),
+          inner('value'),
+          inner('stripeId', 'Stripe id'),
+          {
+            ...inner('verificationStatus', 'Verification'),
+            admin: { description: 'Stripe’s check against the tax authority: pending, verified, unverified or unavailable (not checked for this type).' },
+          } as Field,
+        ],
       },
       {
         name: 'plan',

@@ -1,7 +1,9 @@
 import { canPerform } from '@/access/can-perform'
+import { countryOptions } from '@/billing/address/countries'
 import { requireScreen } from '@/auth/require-screen'
 import { snapshotOfOrganization } from '@/billing/customer-sync/billing-snapshot'
 import { stripeTarget } from '@/billing/stripe'
+import { taxIdFormatHints } from '@/billing/tax-ids/tax-id-format-hints'
 import { ScreenGuard } from '@/components/ScreenGuard'
 import { Alert } from '@/components/ui/Alert'
 import { Badge } from '@/components/ui/Badge'
@@ -11,6 +13,7 @@ import { t } from '@/i18n/t'
 import { payloadInstance } from '@/lib/payload'
 
 import { BillingDetailsForm } from './billing-details-form'
+import { ContractBilling } from './contract-billing'
 import { PortalButton } from './portal-button'
 
 export const metadata = { title: t('billing.title') }
@@ -25,10 +28,7 @@ export default async function BillingPage() {
   const session = access.session
   const current = session.organization
   const payload = await payloadInstance()
-  const organization =
-    access.allowed && current
-      ? await payload.findByID({ collection: 'organizations', id: current.id, depth: 0, user: session.user, overrideAccess: false })
-      : null
+  const organization = access.allowed && current ? await payload.findByID({ collection: 'organizations', id: current.id, depth: 0, user: session.user, overrideAccess: false }) : null
   const snapshot = organization ? snapshotOfOrganization(organization) : null
   const canManage = current ? canPerform({ userId: session.user.id, role: current.role }, 'billing.manage').allowed : false
   const portalLabels = { opening: t('billing.portal.opening'), error: t('billing.portal.error') }
@@ -40,56 +40,68 @@ export default async function BillingPage() {
     <div className="stack">
       <h1>{t('billing.title')}</h1>
       <ScreenGuard access={access} section={t('billing.title')}>
-        {stripeTarget().kind === 'emulator' ? <Alert>{t('billing.emulatorNote')}</Alert> : null}
-        <Card title={t('billing.plan.title')}>
-          {plan?.subscriptionId ? (
-            <div className="stack" data-gap="sm">
-              <div className="row">
-                <strong>{plan.productName ?? plan.priceId}</strong>
-                {plan.status ? <Badge>{t(`billing.status.${plan.status}` as MessageKey)}</Badge> : null}
-              </div>
-              {plan.unitAmount !== null && plan.currency ? (
-                <p>{t('billing.plan.price', { amount: formatMoney(plan.unitAmount, plan.currency), interval: plan.interval ?? 'month' })}</p>
+        {organization?.billingMode === 'contract' ? (
+          <ContractBilling organization={organization} />
+        ) : (
+          <>
+            {stripeTarget().kind === 'emulator' ? <Alert>{t('billing.emulatorNote')}</Alert> : null}
+            <Card title={t('billing.plan.title')}>
+              {plan?.subscriptionId ? (
+                <div className="stack" data-gap="sm">
+                  <div className="row">
+                    <strong>{plan.productName ?? plan.priceId}</strong>
+                    {plan.status ? <Badge>{t(`billing.status.${plan.status}` as MessageKey)}</Badge> : null}
+                  </div>
+                  {plan.unitAmount !== null && plan.currency ? <p>{t('billing.plan.price', { amount: formatMoney(plan.unitAmount, plan.currency), interval: plan.interval ?? 'month' })}</p> : null}
+                  {plan.currentPeriodEnd && plan.status !== 'canceled' ? (
+                    <p className="muted">{t(plan.cancelAtPeriodEnd ? 'billing.plan.cancels' : 'billing.plan.renews', { date: formatDate(plan.currentPeriodEnd) })}</p>
+                  ) : null}
+                </div>
+              ) : (
+                <p className="muted">{t('billing.plan.none')}</p>
+              )}
+              {canManage && hasSubscription ? (
+                <div className="row">
+                  <PortalButton flow="subscription_update" label={t('billing.plan.change')} labels={portalLabels} />
+                  {plan?.cancelAtPeriodEnd ? null : <PortalButton flow="subscription_cancel" label={t('billing.plan.cancel')} labels={portalLabels} variant="secondary" />}
+                </div>
               ) : null}
-              {plan.currentPeriodEnd && plan.status !== 'canceled' ? (
-                <p className="muted">{t(plan.cancelAtPeriodEnd ? 'billing.plan.cancels' : 'billing.plan.renews', { date: formatDate(plan.currentPeriodEnd) })}</p>
+            </Card>
+            <Card title={t('billing.card.title')}>
+              {card?.last4 ? (
+                <div className="stack" data-gap="sm">
+                  <p data-testid="card-on-file">
+                    <strong>
+                      {brandName(card.brand ?? 'card')} <span aria-hidden="true">••••</span>
+                      <span className="visually-hidden">{t('billing.card.endingIn')} </span>
+                      {card.last4}
+                    </strong>
+                  </p>
+                  {card.expMonth && card.expYear ? <p className="muted">{t('billing.card.expires', { month: String(card.expMonth).padStart(2, '0'), year: card.expYear })}</p> : null}
+                </div>
+              ) : (
+                <p className="muted">{t('billing.card.none')}</p>
+              )}
+              {canManage ? <PortalButton flow="payment_method_update" label={t('billing.card.update')} labels={portalLabels} /> : null}
+              <p className="muted">{t('billing.portal.hint')}</p>
+            </Card>
+            <Card title={t('billing.details.title')}>
+              <p className="muted">{t('billing.details.intro')}</p>
+              {snapshot ? (
+                <BillingDetailsForm
+                  details={snapshot.details}
+                  verifications={(organization?.taxIds ?? []).map((taxId) => taxId.verificationStatus ?? null)}
+                  countries={countryOptions()}
+                  formatHints={taxIdFormatHints()}
+                  canEdit={canManage}
+                />
               ) : null}
-            </div>
-          ) : (
-            <p className="muted">{t('billing.plan.none')}</p>
-          )}
-          {canManage && hasSubscription ? (
-            <div className="row">
-              <PortalButton flow="subscription_update" label={t('billing.plan.change')} labels={portalLabels} />
-              {plan?.cancelAtPeriodEnd ? null : <PortalButton flow="subscription_cancel" label={t('billing.plan.cancel')} labels={portalLabels} variant="secondary" />}
-            </div>
-          ) : null}
-        </Card>
-        <Card title={t('billing.card.title')}>
-          {card?.last4 ? (
-            <div className="stack" data-gap="sm">
-              <p data-testid="card-on-file">
-                <strong>
-                  {brandName(card.brand ?? 'card')} <span aria-hidden="true">••••</span>
-                  <span className="visually-hidden">{t('billing.card.endingIn')} </span>
-                  {card.last4}
-                </strong>
-              </p>
-              {card.expMonth && card.expYear ? <p className="muted">{t('billing.card.expires', { month: String(card.expMonth).padStart(2, '0'), year: card.expYear })}</p> : null}
-            </div>
-          ) : (
-            <p className="muted">{t('billing.card.none')}</p>
-          )}
-          {canManage ? <PortalButton flow="payment_method_update" label={t('billing.card.update')} labels={portalLabels} /> : null}
-          <p className="muted">{t('billing.portal.hint')}</p>
-        </Card>
-        <Card title={t('billing.details.title')}>
-          <p className="muted">{t('billing.details.intro')}</p>
-          {snapshot ? <BillingDetailsForm details={snapshot.details} canEdit={canManage} /> : null}
-        </Card>
-        <p>
-          {t('billing.invoices')} <a href="/account/invoices">{t('invoices.title')}</a>
-        </p>
+            </Card>
+            <p>
+              {t('billing.invoices')} <a href="/account/invoices">{t('invoices.title')}</a>
+            </p>
+          </>
+        )}
       </ScreenGuard>
     </div>
   )

@@ -9,13 +9,14 @@ import { portalFetch } from '@/lib/api/portal-fetch'
  * Asks the portal for a Stripe Customer Portal session, then leaves for it. The session is made
  * server-side (it names the customer); this only carries the person there.
  */
-export function PortalButton({ flow, label, labels, variant = 'primary' }: { flow: PortalFlow; label: string; labels: { opening: string; error: string }; variant?: 'primary' | 'secondary' }) {
+/** Without a `flow`, the general portal session: everything the configuration enables. */
+export function PortalButton({ flow, label, labels, variant = 'primary' }: { flow?: PortalFlow; label: string; labels: { opening: string; error: string }; variant?: 'primary' | 'secondary' }) {
   const [state, setState] = useState<'idle' | 'opening' | 'error'>('idle')
   const [message, setMessage] = useState('')
 
   const open = async () => {
     setState('opening')
-    const result = await portalFetch<{ url: string }>('/api/billing/portal-session', { body: { flow }, fallback: labels.error })
+    const result = await portalFetch<{ url: string }>('/api/billing/portal-session', { body: flow ? { flow } : {}, fallback: labels.error })
     if (result.ok) {
       window.location.assign(result.data.url)
       return
