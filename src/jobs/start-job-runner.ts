@@ -32,7 +32,8 @@ export function startJobRunner(payload: Payload, { idleMs = 1_000, limit = 10, l
         if (Date.now() - lastSweep > (leaseSeconds * 1_000) / 6) {
           lastSweep = Date.now()
           await releaseStalledJobs(payload, leaseSeconds)
-          await queueDuePeriodicTasks(payload, periodicQueued)
+          // A sweep that can't be queued must not hold up the deliveries behind it.
+          await queueDuePeriodicTasks(payload, periodicQueued).catch((error) => payload.logger.error({ err: error }, 'job runner: could not queue the periodic sweeps'))
         }
         ran = await runDueJobs(payload, { limit, held })
       } catch (error) {
