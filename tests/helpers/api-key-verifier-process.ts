@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline'
 
 import { getPayload } from 'payload'
 
-import { createApiKeyVerifier } from '../../src/api-keys/api-key-verifier'
 
 /**
  * A second server instance for the revocation test: its own process, Payload, pool, cache and
@@ -11,8 +10,11 @@ import { createApiKeyVerifier } from '../../src/api-keys/api-key-verifier'
  * `{ "line": n, "at": ms, "valid": bool, "reason"?, "listening": bool }`. Started by
  * tests/integration/api-keys-two-processes.int.test.ts with `node --import tsx`.
  */
+// The config first, then the verifier: importing domain code before the config has been seen to
+// leave a top-level await unsettled (exit 13) at startup.
 const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
+const { createApiKeyVerifier } = await import('../../src/api-keys/api-key-verifier')
 const verifier = createApiKeyVerifier(payload)
 const watched: Array<{ line: number; secret: string; last: string | null }> = []
 

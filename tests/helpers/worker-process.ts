@@ -28,3 +28,23 @@ export async function stopWorker(worker: WorkerProcess): Promise<void> {
   if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGTERM')
   await worker.exited
 }
+
+/**
+ * A worker that has started delivering (it printed its ready line). One retry: a Node child
+ * importing the Payload config has been seen to exit 13 at startup on a loaded machine, before it
+ * claimed anything.
+ */
+export async function startReadyWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const worker = startWorker(env)
+    const started = await Promise.race([
+      new Promise<boolean>((resolve) => {
+        const check = () => (worker.output.join('').includes('delivering portal events') ? resolve(true) : setTimeout(check, 50))
+        check()
+      }),
+      worker.exited.then(() => false),
+    ])
+    if (started) return worker
+    if (attempt === 2) throw new Error(`The worker exited (${worker.child.exitCode}) before it started: ${worker.output.join('')}`)
+  }
+}

@@ -5,7 +5,7 @@ import { JOB_LEASE_SECONDS } from '../../src/jobs/claim-due-jobs'
 import { type HttpReceiver, SLACK_WEBHOOK, slackPosts, startHttpReceiver } from '../helpers/http-receiver'
 import { commitSlackOnlyEvents, eventually, pendingJobs, runJobsNow } from '../helpers/jobs'
 import { testPayload } from '../helpers/payload'
-import { startWorker, stopWorker, type WorkerProcess } from '../helpers/worker-process'
+import { startReadyWorker, stopWorker, type WorkerProcess } from '../helpers/worker-process'
 
 /**
  * A worker dies (kill -9) or is restarted (SIGTERM) in the middle of a delivery backlog; a new
@@ -49,7 +49,7 @@ afterAll(async () => {
 describe('a worker killed mid-backlog', () => {
   it(`leaves nothing stuck: a new worker delivers all ${EVENTS} events within 60 s, each recorded sent once`, async () => {
     await commitSlackOnlyEvents(payload, 'crash', EVENTS)
-    const first = startWorker()
+    const first = await startReadyWorker()
     workers.push(first)
     await eventually(() => labelsOf(slack, 'crash').length >= EVENTS / 4, 'a quarter of the posts before the kill', 120_000)
     first.child.kill('SIGKILL')
@@ -60,7 +60,7 @@ describe('a worker killed mid-backlog', () => {
     expect(labelsOf(slack, 'crash').length).toBeLessThan(EVENTS)
 
     const restartedAt = Date.now()
-    workers.push(startWorker())
+    workers.push(await startReadyWorker())
     await eventually(async () => new Set(labelsOf(slack, 'crash')).size === EVENTS && (await pendingJobs(payload)) === 0, 'every event delivered after the restart', 60_000)
     const recoverySeconds = (Date.now() - restartedAt) / 1000
     const labels = labelsOf(slack, 'crash')
@@ -78,14 +78,14 @@ describe('a worker stopped with SIGTERM mid-backlog', () => {
   it('finishes its batch, leaves no claim behind, exits 0; the next worker delivers the rest exactly once', async () => {
     await Promise.all(workers.splice(0).map(stopWorker))
     await commitSlackOnlyEvents(payload, 'restart', EVENTS)
-    const first = startWorker()
+    const first = await startReadyWorker()
     await eventually(() => labelsOf(slack, 'restart').length >= EVENTS / 4, 'a quarter of the posts before SIGTERM', 120_000)
     first.child.kill('SIGTERM')
     expect(await first.exited).toBe(0)
     expect(await claimedJobs()).toBe(0)
     expect(first.output.join('')).toContain('finishing its batch')
 
-    const second = startWorker()
+    const second = await startReadyWorker()
     workers.push(second)
     await eventually(async () => labelsOf(slack, 'restart').length >= EVENTS && (await pendingJobs(payload)) === 0, 'every event delivered after the restart', 60_000)
     await new Promise((resolve) => setTimeout(resolve, 1_000))

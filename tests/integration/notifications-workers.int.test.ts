@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testPayload } from '../helpers/payload'
 import { commitSlackOnlyEvents, eventually, pendingJobs, runJobsNow } from '../helpers/jobs'
 import { SLACK_WEBHOOK, slackPosts, startHttpReceiver } from '../helpers/http-receiver'
-import { startWorker, stopWorker, type WorkerProcess } from '../helpers/worker-process'
+import { startReadyWorker, stopWorker, type WorkerProcess } from '../helpers/worker-process'
 
 const EVENTS = 500
 
@@ -29,7 +29,7 @@ describe('two workers over queued events', () => {
       await commitSlackOnlyEvents(payload, 'bulk', EVENTS)
       expect(await pendingJobs(payload)).toBe(EVENTS)
 
-      workers.push(startWorker(), startWorker())
+      workers.push(...(await Promise.all([startReadyWorker(), startReadyWorker()])))
       const outputs = workers.map((worker) => worker.output)
       await eventually(async () => slack.accepted.length >= EVENTS && (await pendingJobs(payload)) === 0, `${EVENTS} Slack posts`, 240_000)
       // Give a duplicate, if there were one, time to arrive.
