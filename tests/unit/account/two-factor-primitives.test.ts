@@ -40,7 +40,12 @@ describe('secret box', () => {
 describe('totp', () => {
   it('accepts the current code and one step either side, not two, and not a replayed step', async () => {
     const secret = newTotpSecret()
-    const at = (steps: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 })
+    // One base instant for every code: read per call, a 30 s boundary falling between two calls made
+    // "the same step" two different steps (seen failing in a fresh-clone run).
+    // …and not in a step's last seconds, so the verifications below all run in the step the codes were made for.
+    if ((Date.now() / 1000) % 30 > 27) await new Promise((resolve) => setTimeout(resolve, 3_500))
+    const base = Math.floor(Date.now() / 1000)
+    const at = (steps: number) => generate({ secret, epoch: base + steps * 30 })
     const now = await verifyTotp(secret, await at(0))
     expect(now).not.toBeNull()
     expect(await verifyTotp(secret, await at(-1))).not.toBeNull()
