@@ -30,21 +30,28 @@ export async function stopWorker(worker: WorkerProcess): Promise<void> {
 }
 
 /**
- * A worker that has started delivering (it printed its ready line). One retry: a Node child
- * importing the Payload config has been seen to exit 13 at startup on a loaded machine, before it
- * claimed anything.
+ * Starts a child until it reports ready, with one retry: a Node child importing the Payload config
+ * has been seen to exit 13 at startup on a loaded machine, before it did anything. `start` returns
+ * the child and a promise that settles true when it is ready (false if it exited first).
  */
-export async function startReadyWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
+export async function startWithOneRetry<T>(what: string, start: () => { process: T; ready: Promise<boolean>; describe: () => string }): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const started = start()
+    if (await started.ready) return started.process
+    if (attempt === 2) throw new Error(`${what} exited before it was ready: ${started.describe()}`)
+  }
+}
+
+/** A worker that has started delivering (it printed its ready line). */
+export const startReadyWorker = (env: Record<string, string> = {}): Promise<WorkerProcess> =>
+  startWithOneRetry('The worker', () => {
     const worker = startWorker(env)
-    const started = await Promise.race([
+    const ready = Promise.race([
       new Promise<boolean>((resolve) => {
         const check = () => (worker.output.join('').includes('delivering portal events') ? resolve(true) : setTimeout(check, 50))
         check()
       }),
       worker.exited.then(() => false),
     ])
-    if (started) return worker
-    if (attempt === 2) throw new Error(`The worker exited (${worker.child.exitCode}) before it started: ${worker.output.join('')}`)
-  }
-}
+    return { process: worker, ready, describe: () => `code ${worker.child.exitCode}; ${worker.output.join('')}` }
+  })

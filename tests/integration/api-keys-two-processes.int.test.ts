@@ -9,6 +9,7 @@ import { DELETE as keyDELETE } from '../../src/app/(portal)/api/api-keys/[id]/ro
 import { POST as keysPOST } from '../../src/app/(portal)/api/api-keys/route'
 import { routeCaller } from '../helpers/call-route'
 import { eventually } from '../helpers/jobs'
+import { startWithOneRetry } from '../helpers/worker-process'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
 
 const TRIALS = 10
@@ -20,7 +21,7 @@ let call: ReturnType<typeof routeCaller>
 let org: TestOrganization
 let child: ChildProcess
 const changes: Change[] = []
-let ready = false
+let verifierReady = false
 
 /** The second instance (tests/helpers/api-key-verifier-process.ts); returns a reader of what it printed that wasn't a message. */
 function startVerifierProcess(): () => string {
@@ -34,7 +35,7 @@ function startVerifierProcess(): () => string {
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (!line.startsWith('{')) return void (output += `${line}\n`)
     const message = JSON.parse(line) as Change | { ready: true }
-    if ('ready' in message) ready = true
+    if ('ready' in message) verifierReady = true
     else changes.push(message)
   })
   return () => output
@@ -44,13 +45,11 @@ beforeAll(async () => {
   payload = await testPayload()
   call = routeCaller(payload)
   org = await createOrganizationWithEveryRole(payload, 'api-keys-two')
-  // One retry: a Node child importing the Payload config has been seen to exit 13 (a top-level
-  // await that never settled) at startup on a loaded machine — before it did anything.
-  for (let attempt = 1; attempt <= 2 && !ready; attempt++) {
+  await startWithOneRetry('The second server process', () => {
     const output = startVerifierProcess()
-    await eventually(() => ready || child.exitCode !== null, 'the second server process to start', 90_000)
-    if (!ready && attempt === 2) throw new Error(`The second server process exited (${child.exitCode}):\n${output().slice(-3_000)}`)
-  }
+    const ready = eventually(() => verifierReady || child.exitCode !== null, 'the second server process to start', 90_000).then(() => verifierReady)
+    return { process: child, ready, describe: () => `code ${child.exitCode}; ${output().slice(-3_000)}` }
+  })
 }, 240_000)
 afterAll(async () => {
   if (child && child.exitCode === null) {

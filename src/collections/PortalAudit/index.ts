@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
-import { JSON_VIEW } from '../../components/admin/json-view-path'
 import { readActivity } from './access/read-activity'
 import { refuseChanges } from './hooks/refuse-changes'
 
@@ -41,8 +40,9 @@ export const PortalAudit: CollectionConfig = {
     { name: 'entityType', type: 'text', required: true },
     { name: 'entityId', type: 'text' },
     { name: 'changes', type: 'ui', admin: { components: { Field: '/src/components/admin/AuditChanges#AuditChanges' } } },
-    { name: 'before', type: 'json', admin: { components: { Field: JSON_VIEW } } },
-    { name: 'after', type: 'json', admin: { components: { Field: JSON_VIEW } } },
+    // Rendered as text by jsonFieldsAsText (payload.config), like every JSON field.
+    { name: 'before', type: 'json' },
+    { name: 'after', type: 'json' },
     {
       type: 'collapsible',
       label: 'Request',

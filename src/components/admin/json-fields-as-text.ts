@@ -1,6 +1,7 @@
 import type { Field, SanitizedConfig } from 'payload'
 
-import { JSON_VIEW } from './json-view-path'
+/** JsonView's import-map path. */
+const JSON_VIEW = '/src/components/admin/JsonView#JsonView'
 
 function withJsonView(fields: Field[]): void {
   for (const field of fields) {
