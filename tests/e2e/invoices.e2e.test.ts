@@ -16,9 +16,16 @@ describe('Invoices → last quarter → ZIP', () => {
     await page.goto('/sign-in?next=/account/invoices')
     await signIn(page, 'billing@demo.test')
     await page.waitForURL('**/account/invoices')
-    // The demo's open "Onboarding workshop" invoice is listed with the year of renewals.
-    await expect(page.getByTestId('invoice-row').count()).resolves.toBeGreaterThan(1)
-    await expect(page.getByRole('cell', { name: 'Open', exact: true }).count()).resolves.toBe(1)
+    // The demo's open "Onboarding workshop" invoice is listed with the year of renewals. Waited
+    // for rather than counted at once (CI once counted no "Open" cell in a list that had rows);
+    // if it never shows, the message carries what the list did show.
+    const listed = page.getByTestId('invoice-row')
+    const openCell = page.getByRole('cell', { name: 'Open', exact: true })
+    await openCell.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+      throw new Error(`No open invoice in the list (${error.message}); rows: ${JSON.stringify(await listed.allTextContents())}`)
+    })
+    await expect(listed.count()).resolves.toBeGreaterThan(1)
+    await expect(openCell.count()).resolves.toBe(1)
 
     await page.getByRole('link', { name: 'Last quarter' }).click()
     const lastQuarter = invoiceDatePresets(new Date()).find((preset) => preset.id === 'last_quarter')!

@@ -9,6 +9,7 @@ import { commitPortalChange } from '../../src/audit/record-portal-change'
 import type { Membership, NotificationDelivery, Staff } from '../../src/payload-types'
 import { savePreferences } from '../../src/notifications/save-preferences'
 import { freePort } from '../../scripts/lib/free-port'
+import { payloadHttp } from '../helpers/payload-http'
 import { asCustomer, createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
 import { runJobsNow, skipBackoff } from '../helpers/jobs'
 import { SLACK_WEBHOOK, slackPosts, startHttpReceiver } from '../helpers/http-receiver'
@@ -136,6 +137,51 @@ describe('Slack: retries until the receiver recovers', () => {
     } finally {
       await slack.stop()
       await changeRole(org.members.member.id, 'member')
+    }
+  })
+
+  it('"Retry all failed" queues every failed delivery again in one action: each arrives once, and customers are refused', async () => {
+    const slack = await startHttpReceiver(SLACK_WEBHOOK)
+    slack.setFailing(true)
+    const subjects = [org.members.member.id, org.members.viewer.id]
+    // Failed Slack deliveries earlier files left would be retried to this receiver too; count them in.
+    const { totalDocs: earlierFailedSlack } = await payload.count({ collection: 'notification-deliveries', where: { status: { equals: 'failed' }, channel: { equals: 'slack' } } })
+    try {
+      await routeSlackTo(slack.url)
+      const events = [(await changeRole(subjects[0], 'billing')).event!, (await changeRole(subjects[1], 'member')).event!]
+      for (let attempt = 0; attempt < 8; attempt++) {
+        await runJobsNow(payload)
+        await skipBackoff(payload)
+      }
+      const failedIds = async () =>
+        (await payload.find({ collection: 'notification-deliveries', where: { status: { equals: 'failed' } }, pagination: false, depth: 0 })).docs.map((delivery) => delivery.id).sort()
+      const failedSlack = (await Promise.all(events.map((event) => deliveriesOf(event.id)))).flat().filter((delivery) => delivery.status === 'failed')
+      expect(failedSlack).toHaveLength(2)
+
+      const http = await payloadHttp(payload)
+      const customerToken = await http.login('users', org.members.owner.email, 'test-password-1')
+      expect((await http.rest('POST', 'notification-deliveries/retry-failed', customerToken)).status).toBe(403)
+      expect(await failedIds()).toEqual(expect.arrayContaining(failedSlack.map((delivery) => delivery.id)))
+
+      slack.setFailing(false)
+      const staffToken = await http.login('staff', 'staff@demo.test', 'portico-demo')
+      const response = await http.rest('POST', 'notification-deliveries/retry-failed', staffToken)
+      expect(response.status).toBe(200)
+      const answer = (await response.json()) as { retried: number; remaining: number }
+      expect(answer.retried).toBeGreaterThanOrEqual(2)
+      expect(answer.remaining).toBe(0)
+      expect(await failedIds()).toEqual([])
+      await runJobsNow(payload)
+      expect(slack.accepted).toHaveLength(2 + earlierFailedSlack)
+      for (const delivery of failedSlack) expect(await payload.findByID({ collection: 'notification-deliveries', id: delivery.id, depth: 0 })).toMatchObject({ status: 'sent' })
+      // Pressed again with nothing failed: nothing is queued, nothing is posted twice.
+      expect(await (await http.rest('POST', 'notification-deliveries/retry-failed', staffToken)).json()).toMatchObject({ retried: 0, remaining: 0 })
+      await runJobsNow(payload)
+      expect(slack.accepted).toHaveLength(2 + earlierFailedSlack)
+    } finally {
+      await slack.stop()
+      await changeRole(subjects[0], 'member')
+      await changeRole(subjects[1], 'viewer')
     }
   })
 

@@ -4,12 +4,13 @@ import { nobody } from '../../access/nobody'
 import { staffOnly } from '../../access/staff-only'
 import { DELIVERY_STATUSES } from '../../notifications/delivery-status'
 import { downloadMail } from './endpoints/download-mail'
+import { retryFailed } from './endpoints/retry-failed'
 import { nextAttemptAtField } from './fields/next-attempt-at'
 import { retryFailedDelivery } from './hooks/retry-failed-delivery'
 
 /**
  * One row per (event, channel, recipient): the idempotency key of a delivery. Staff see failed
- * deliveries here and send them again with "Retry delivery"; emails written to .data/mail are listed here too.
+ * deliveries here and send them again with "Retry delivery" (one) or "Retry all failed"; emails written to .data/mail are listed here too.
  */
 export const NotificationDeliveries: CollectionConfig = {
   slug: 'notification-deliveries',
@@ -18,12 +19,13 @@ export const NotificationDeliveries: CollectionConfig = {
     group: 'Notifications',
     useAsTitle: 'key',
     defaultColumns: ['createdAt', 'channel', 'recipient', 'subject', 'status', 'attempts', 'nextAttemptAt', 'lastError'],
-    description: 'Slack, email and in-app deliveries of portal events. Filter by status "failed" to find what needs a retry.',
+    description: 'Slack, email and in-app deliveries of portal events. Failed ones (a channel down past the retry budget) are retried one by one from the row, or all at once above the list.',
+    components: { beforeListTable: ['/src/components/admin/RetryFailedDeliveriesButton#RetryFailedDeliveriesButton'] },
   },
   defaultSort: '-createdAt',
   access: { read: staffOnly, update: staffOnly, create: nobody, delete: nobody },
   hooks: { beforeChange: [retryFailedDelivery.beforeChange], afterChange: [retryFailedDelivery.afterChange] },
-  endpoints: [downloadMail],
+  endpoints: [downloadMail, retryFailed],
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, admin: { readOnly: true } },
     { name: 'event', type: 'relationship', relationTo: 'portal-events', required: true, index: true, admin: { readOnly: true } },
