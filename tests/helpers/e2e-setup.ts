@@ -17,6 +17,8 @@ declare module 'vitest' {
     mailDir: string
     /** The served portal's database, for a second instance of the same build (two-instance tests). */
     databaseUrl: string
+    /** The local Stripe emulator the portal talks to, for tests that act as Stripe would (a new invoice). */
+    stripeEmulatorUrl: string
   }
 }
 
@@ -55,6 +57,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', server.url)
   project.provide('mailDir', mailDir)
   project.provide('databaseUrl', server.databaseUrl)
+  project.provide('stripeEmulatorUrl', process.env.STRIPE_EMULATOR_URL!)
   return async () => {
     await server.stop()
     await smtp.stop()

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PUT as detailsPUT } from '../../src/app/(portal)/api/billing/details/route'
 import { POST as portalSessionPOST } from '../../src/app/(portal)/api/billing/portal-session/route'
+import { POST as refreshPOST } from '../../src/app/(portal)/api/billing/refresh/route'
 import { customerIdempotencyKey } from '../../src/billing/customer-sync/ensure-stripe-customer'
 import type { StripeEmulator } from '../../emulator/stripe'
 import { ORGANIZATION_COOKIE } from '../../src/auth/portal-session'
@@ -67,8 +68,8 @@ describe('POST /api/billing/portal-session', () => {
     const session = emulator.get(url.pathname.split('/').pop()!)!
     expect(session).toMatchObject({
       configuration: process.env.STRIPE_PORTAL_CONFIG_ID,
-      return_url: 'http://portal.test/account/billing',
-      flow: { type: 'payment_method_update', after_completion: { type: 'redirect', redirect: { return_url: 'http://portal.test/account/billing' } } },
+      return_url: 'http://portal.test/account/billing?returned=portal',
+      flow: { type: 'payment_method_update', after_completion: { type: 'redirect', redirect: { return_url: 'http://portal.test/account/billing?returned=portal' } } },
     })
     const stored = await payload.findByID({ collection: 'organizations', id: org.organization.id, depth: 0 })
     expect(stored.stripeCustomerId).toBe(session.customer)
@@ -131,5 +132,26 @@ describe('PUT /api/billing/details', () => {
     const untouched = await payload.findByID({ collection: 'organizations', id: other.organization.id, depth: 0 })
     expect(untouched.stripeCustomerId ?? null).toBeNull()
     expect(untouched.billingName ?? null).toBeNull()
+  })
+})
+
+describe('POST /api/billing/refresh (back from the portal)', () => {
+  it('reads a card changed in Stripe at once, audited like the webhook; a second call changes nothing; a viewer is refused', async () => {
+    // The customer exists from the portal-session tests above; no webhook reaches the app in this file.
+    const { stripeCustomerId } = await payload.findByID({ collection: 'organizations', id: org.organization.id, depth: 0 })
+    const card = await stripe.paymentMethods.attach('pm_card_mastercard', { customer: stripeCustomerId! })
+    await stripe.customers.update(stripeCustomerId!, { invoice_settings: { default_payment_method: card.id } })
+    expect((await payload.findByID({ collection: 'organizations', id: org.organization.id, depth: 0 })).paymentMethod?.last4 ?? null).not.toBe('4444')
+
+    expect((await call(refreshPOST, org.members.viewer, 'POST', {})).status).toBe(403)
+    const refreshed = await call(refreshPOST, org.members.billing, 'POST', {})
+    expect(refreshed.status).toBe(200)
+    expect(refreshed.body.data.changed).toContain('paymentMethod')
+    expect((await payload.findByID({ collection: 'organizations', id: org.organization.id, depth: 0 })).paymentMethod).toMatchObject({ stripeId: card.id, brand: 'mastercard', last4: '4444' })
+    const audit = await payload.find({ collection: 'portal-audit', where: { organization: { equals: org.organization.id }, action: { equals: 'billing.payment_method_changed' } }, depth: 0 })
+    expect(audit.totalDocs).toBe(1)
+
+    expect((await call(refreshPOST, org.members.billing, 'POST', {})).body.data.changed).toEqual([])
+    expect((await payload.find({ collection: 'portal-audit', where: { organization: { equals: org.organization.id }, action: { equals: 'billing.payment_method_changed' } }, depth: 0 })).totalDocs).toBe(1)
   })
 })

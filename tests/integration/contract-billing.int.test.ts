@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PUT as detailsPUT } from '../../src/app/(portal)/api/billing/details/route'
 import { POST as portalSessionPOST } from '../../src/app/(portal)/api/billing/portal-session/route'
+import { POST as refreshPOST } from '../../src/app/(portal)/api/billing/refresh/route'
 import { routeCaller } from '../helpers/call-route'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
 import { PORTAL_API_ROOT, portalRouteFiles, startConfiguredStripe } from '../helpers/portal-routes'
@@ -22,6 +23,7 @@ const details = { billingName: 'Contract GmbH', billingEmail: 'ap@contract-gmbh.
 const BILLING_WRITES = {
   'billing/details/route.ts': { handler: detailsPUT, method: 'PUT', body: details },
   'billing/portal-session/route.ts': { handler: portalSessionPOST, method: 'POST', body: {} },
+  'billing/refresh/route.ts': { handler: refreshPOST, method: 'POST', body: {} },
 } as const
 
 beforeAll(async () => {

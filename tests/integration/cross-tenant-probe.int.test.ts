@@ -31,6 +31,7 @@ const PROBES: Record<string, (b: Targets) => Aim[]> = {
   'billing/invoices/route.ts': (b) => [{ method: 'GET' }, { method: 'GET', query: `cursor=${b.invoiceId}` }],
   'billing/details/route.ts': () => [{ method: 'PUT', body: { billingName: 'probe', billingEmail: 'probe@a.example', address: {}, taxIds: [] } }],
   'billing/portal-session/route.ts': () => [{ method: 'POST', body: {} }],
+  'billing/refresh/route.ts': () => [{ method: 'POST', body: {} }],
   'feedback/route.ts': () => [{ method: 'POST', body: { type: 'idea', section: 'account', message: 'probe' } }],
   'portal/account/email/route.ts': () => [{ method: 'POST', body: { newEmail: 'probe@a.example', password: 'wrong' } }],
   'portal/account/organization-two-factor/route.ts': () => [{ method: 'PUT', body: { required: false } }],

@@ -45,13 +45,7 @@ export function draftInvoice(context: EmulatorContext, customer: StripeObject, o
     currency: 'usd',
     custom_fields: null,
     customer: customer.id,
-    customer_address: customer.address,
-    customer_email: customer.email,
-    customer_name: customer.name,
-    customer_phone: customer.phone,
-    customer_shipping: customer.shipping,
-    customer_tax_exempt: customer.tax_exempt,
-    customer_tax_ids: context.store.list('tax_id', (taxId) => taxId.customer === customer.id).map((taxId) => ({ type: taxId.type, value: taxId.value })),
+    ...customerDetails(context, customer),
     default_payment_method: null,
     default_source: null,
     default_tax_rates: [],
@@ -168,6 +162,23 @@ export function addInvoiceLine(context: EmulatorContext, invoice: StripeObject, 
   context.store.put(invoice)
 }
 
+/**
+ * The customer's details as an invoice carries them. As on Stripe, a draft follows the customer and
+ * finalizing fixes them: a renamed company is on every invoice finalized after the change, and on
+ * none before it.
+ */
+function customerDetails(context: EmulatorContext, customer: StripeObject) {
+  return {
+    customer_address: customer.address,
+    customer_email: customer.email,
+    customer_name: customer.name,
+    customer_phone: customer.phone,
+    customer_shipping: customer.shipping,
+    customer_tax_exempt: customer.tax_exempt,
+    customer_tax_ids: context.store.list('tax_id', (taxId) => taxId.customer === customer.id).map((taxId) => ({ type: taxId.type, value: taxId.value })),
+  }
+}
+
 /** draft → open: a number from the customer's sequence, the hosted page and PDF links. $0 invoices are paid at once. */
 export function finalizeInvoice(context: EmulatorContext, request: ApiRequest | null, invoice: StripeObject): StripeObject {
   if (invoice.status !== 'draft') throw invalidRequest(`This invoice is already finalized, you can't re-finalize a non-draft invoice.`, 'invoice', 'invoice_not_editable')
@@ -176,6 +187,7 @@ export function finalizeInvoice(context: EmulatorContext, request: ApiRequest | 
   invoice.number = `${customer.invoice_prefix}-${String(customer.next_invoice_sequence).padStart(4, '0')}`
   context.store.put({ ...customer, next_invoice_sequence: customer.next_invoice_sequence + 1 })
   Object.assign(invoice, {
+    ...customerDetails(context, customer),
     status: 'open',
     effective_at: now,
     ending_balance: 0,

@@ -25,7 +25,8 @@ export async function createPortalSession(
 ): Promise<{ url: string }> {
   await assertSelfServeBilling(payload, organizationId)
   const { organization, customerId } = await withTransaction(payload, (req) => ensureStripeCustomer(req, organizationId, { stripe, actor }))
-  const returnUrl = billingReturnUrl()
+  // The marker tells the Billing page to read the change from Stripe at once (refresh-on-return.tsx).
+  const returnUrl = `${billingReturnUrl()}?returned=portal`
   let flowData: Stripe.BillingPortal.SessionCreateParams.FlowData | undefined
   if (flow === 'payment_method_update') {
     flowData = { type: flow, after_completion: { type: 'redirect', redirect: { return_url: returnUrl } } }

@@ -15,6 +15,7 @@ import { payloadInstance } from '@/lib/payload'
 import { BillingDetailsForm } from './billing-details-form'
 import { ContractBilling } from './contract-billing'
 import { PortalButton } from './portal-button'
+import { RefreshOnReturn } from './refresh-on-return'
 
 export const metadata = { title: t('billing.title') }
 
@@ -23,7 +24,7 @@ const formatMoney = (amount: number, currency: string) => new Intl.NumberFormat(
 const brandName = (brand: string) => ({ visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' })[brand] ?? brand
 
 /** The organization's plan and card (mirrored from Stripe by webhooks), the way into Stripe's portal, and the invoice details. */
-export default async function BillingPage() {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const access = await requireScreen('billing')
   const session = access.session
   const current = session.organization
@@ -35,6 +36,8 @@ export default async function BillingPage() {
   const plan = snapshot?.plan
   const card = snapshot?.paymentMethod
   const hasSubscription = Boolean(plan?.subscriptionId && plan.status !== 'canceled')
+  // Stripe's portal sends people back with this marker (create-portal-session.ts).
+  const backFromPortal = canManage && (await searchParams).returned === 'portal'
 
   return (
     <div className="stack">
@@ -45,6 +48,7 @@ export default async function BillingPage() {
         ) : (
           <>
             {stripeTarget().kind === 'emulator' ? <Alert>{t('billing.emulatorNote')}</Alert> : null}
+            {backFromPortal ? <RefreshOnReturn labels={{ updating: t('billing.portal.updating'), error: t('billing.portal.updateFailed') }} /> : null}
             <Card title={t('billing.plan.title')}>
               {plan?.subscriptionId ? (
                 <div className="stack" data-gap="sm">
