@@ -6,7 +6,8 @@ import { startEmbeddedPostgres } from './embedded-postgres'
 import { repoRoot } from './load-env'
 import { buildIfNeeded, nextBin, run } from './next-build'
 
-export type PortalServer = { url: string; databaseUrl: string; embedded: boolean; stop: () => Promise<void> }
+/** `pid` is the `next start` process (the bench reads its memory). */
+export type PortalServer = { url: string; pid: number; databaseUrl: string; embedded: boolean; stop: () => Promise<void> }
 
 type Options = {
   port: number
@@ -23,7 +24,7 @@ type Options = {
   env?: Record<string, string | undefined>
 }
 
-export type NextServer = { url: string; stop: () => Promise<void> }
+export type NextServer = { url: string; pid: number; stop: () => Promise<void> }
 
 /**
  * `next start` (or `next dev`) on `port` over an already prepared database, answered once
@@ -51,7 +52,7 @@ export async function startNextServer({ port, dev = false, distDir = '.next', lo
     await stop()
     throw error
   }
-  return { url, stop }
+  return { url, pid: child.pid!, stop }
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {
@@ -119,12 +120,12 @@ export async function startPortalServer({ port, postgresDir, seedDemo, dev = fal
     await stopPostgres()
     throw error
   }
-  const { url } = next
+  const { url, pid } = next
   const stop = async () => {
     await next.stop()
     await stopPostgres()
   }
   // Events from the seed were made before anyone listened; from now on every change is delivered.
   stripeDemo?.emulator.setWebhookTarget(`${url}/api/stripe/webhooks`, process.env.STRIPE_WEBHOOK_SECRET)
-  return { url, databaseUrl, embedded: !external, stop }
+  return { url, pid, databaseUrl, embedded: !external, stop }
 }

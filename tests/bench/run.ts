@@ -7,11 +7,12 @@ import path from 'node:path'
 
 import { loadDotEnv, repoRoot } from '../../scripts/lib/load-env'
 import { benchAudit } from './audit-bench'
+import { benchInvoices } from './invoices-bench'
 import { benchTickets } from './tickets-bench'
 import type { BenchRow } from './types'
 import { benchWeb } from './web-bench'
 
-const suites: Record<string, () => Promise<BenchRow[]>> = { web: benchWeb, audit: benchAudit, tickets: benchTickets }
+const suites: Record<string, () => Promise<BenchRow[]>> = { web: benchWeb, audit: benchAudit, tickets: benchTickets, invoices: benchInvoices }
 
 const format = (value: number | undefined, digits = 0) => (value === undefined ? '' : value.toFixed(digits))
 
