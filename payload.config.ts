@@ -9,6 +9,8 @@ import { staffOnlyInternalCollections } from './src/access/staff-only-internal-c
 import { jsonFieldsAsText } from './src/components/admin/json-fields-as-text'
 import { ApiKeys } from './src/collections/ApiKeys'
 import { Feedback } from './src/collections/Feedback'
+import { HelpArticles } from './src/collections/HelpArticles'
+import { HelpEvents } from './src/collections/HelpArticles/help-events'
 import { Invitations } from './src/collections/Invitations'
 import { Memberships } from './src/collections/Memberships'
 import { NotificationDeliveries } from './src/collections/NotificationDeliveries'
@@ -42,7 +44,7 @@ export default jsonFieldsAsText(staffOnlyInternalCollections(buildConfig({
     meta: { titleSuffix: ' · Portico admin' },
     importMap: { baseDir: dirname },
     // Support opens /admin to the latest ticket ranking and the deflection trend per portal screen.
-    components: { beforeDashboard: ['/src/components/admin/TicketAuditDashboard#TicketAuditDashboard'] },
+    components: { beforeDashboard: ['/src/components/admin/TicketAuditDashboard#TicketAuditDashboard', '/src/components/help/admin/HelpDeflectionReport#HelpDeflectionReport'] },
   },
   collections: [
     // Customer data and staff accounts: every write through Payload lands in the audit trail.
@@ -58,6 +60,9 @@ export default jsonFieldsAsText(staffOnlyInternalCollections(buildConfig({
     ApiKeys,
     // Written only by src/feedback, which audits each submission itself.
     Feedback,
+    // Staff-written help for the portal's drawer (its versions are the history of edits), and what customers did with it.
+    HelpArticles,
+    HelpEvents,
     // Device records of sign-ins; revocations are audited by the account domain itself.
     UserSessions,
     // The Stripe webhook ledger: its effects are audited by the handlers (actor kind `stripe`).

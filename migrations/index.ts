@@ -15,6 +15,10 @@ import * as migration_20261201_150000_metering from './20261201_150000_metering'
 import * as migration_20261201_160000_feedback from './20261201_160000_feedback';
 import * as migration_20261201_170000_api_key_expiry_task from './20261201_170000_api_key_expiry_task';
 import * as migration_20261201_180000_contract_terms from './20261201_180000_contract_terms';
+import * as migration_20261202_010000_help_articles from './20261202_010000_help_articles';
+import * as migration_20261202_011000_feedback_screenshots from './20261202_011000_feedback_screenshots';
+import * as migration_20261202_020000_api_key_records_slug from './20261202_020000_api_key_records_slug';
+import * as migration_20261202_030000_usage_budget_alerts from './20261202_030000_usage_budget_alerts';
 
 export const migrations = [
   {
@@ -101,5 +105,25 @@ export const migrations = [
     up: migration_20261201_180000_contract_terms.up,
     down: migration_20261201_180000_contract_terms.down,
     name: '20261201_180000_contract_terms',
+  },
+  {
+    up: migration_20261202_010000_help_articles.up,
+    down: migration_20261202_010000_help_articles.down,
+    name: '20261202_010000_help_articles',
+  },
+  {
+    up: migration_20261202_011000_feedback_screenshots.up,
+    down: migration_20261202_011000_feedback_screenshots.down,
+    name: '20261202_011000_feedback_screenshots',
+  },
+  {
+    up: migration_20261202_020000_api_key_records_slug.up,
+    down: migration_20261202_020000_api_key_records_slug.down,
+    name: '20261202_020000_api_key_records_slug',
+  },
+  {
+    up: migration_20261202_030000_usage_budget_alerts.up,
+    down: migration_20261202_030000_usage_budget_alerts.down,
+    name: '20261202_030000_usage_budget_alerts',
   },
 ];

@@ -78,8 +78,10 @@ export interface Config {
     invitations: Invitation;
     'notification-deliveries': NotificationDelivery;
     notifications: Notification;
-    'api-keys': ApiKey;
+    'api-key-records': ApiKey;
     'customer-feedback': CustomerFeedback;
+    'help-articles': HelpArticle;
+    'help-events': HelpEvent;
     'user-sessions': UserSession;
     'stripe-events': StripeEvent;
     'ticket-audits': TicketAudit;
@@ -105,8 +107,10 @@ export interface Config {
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'notification-deliveries': NotificationDeliveriesSelect<false> | NotificationDeliveriesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
-    'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    'api-key-records': ApiKeyRecordsSelect<false> | ApiKeyRecordsSelect<true>;
     'customer-feedback': CustomerFeedbackSelect<false> | CustomerFeedbackSelect<true>;
+    'help-articles': HelpArticlesSelect<false> | HelpArticlesSelect<true>;
+    'help-events': HelpEventsSelect<false> | HelpEventsSelect<true>;
     'user-sessions': UserSessionsSelect<false> | UserSessionsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'ticket-audits': TicketAuditsSelect<false> | TicketAuditsSelect<true>;
@@ -472,7 +476,7 @@ export interface Invitation {
   createdAt: string;
 }
 /**
- * Slack, email and in-app deliveries of portal events. Filter by status "failed" to find what needs a retry.
+ * Slack, email and in-app deliveries of portal events. Failed ones (a channel down past the retry budget) are retried one by one from the row, or all at once above the list.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notification-deliveries".
@@ -527,7 +531,7 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "api-keys".
+ * via the `definition` "api-key-records".
  */
 export interface ApiKey {
   id: number;
@@ -593,6 +597,82 @@ export interface CustomerFeedback {
   linearIssueId?: string | null;
   linearIssueUrl?: string | null;
   forwardError?: string | null;
+  /**
+   * The image the customer attached, if any: open this address (staff only).
+   */
+  screenshot?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Shown in the portal’s Help drawer: on the screens its routes match first, then in its section. Publish to show it; drafts stay here.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "help-articles".
+ */
+export interface HelpArticle {
+  id: number;
+  title: string;
+  /**
+   * Lower-case words and hyphens; links use it (…?help=<slug>).
+   */
+  slug: string;
+  section: 'account' | 'team' | 'billing' | 'usage' | 'invoices' | 'api-keys' | 'notifications' | 'general';
+  /**
+   * Lower first within a screen.
+   */
+  order?: number | null;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * Words customers search with that the title doesn’t use, comma-separated (e.g. "credit card, payment method").
+   */
+  keywords?: string | null;
+  /**
+   * When someone last checked it still matches the product.
+   */
+  lastReviewedAt?: string | null;
+  /**
+   * Screens it is suggested on, before its section’s other articles: /account/billing, /account/* (one segment), /account/team/** (any below).
+   */
+  routes?:
+    | {
+        pattern: string;
+        id?: string | null;
+      }[]
+    | null;
+  bodyText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "help-events".
+ */
+export interface HelpEvent {
+  id: number;
+  kind: 'opened' | 'viewed' | 'answered' | 'contacted_support';
+  article?: (number | null) | HelpArticle;
+  screen: string;
+  path: string;
+  helpful?: boolean | null;
+  reason?: string | null;
+  user: number | User;
+  organization?: (number | null) | Organization;
   updatedAt: string;
   createdAt: string;
 }
@@ -868,12 +948,20 @@ export interface PayloadLockedDocument {
         value: number | Notification;
       } | null)
     | ({
-        relationTo: 'api-keys';
+        relationTo: 'api-key-records';
         value: number | ApiKey;
       } | null)
     | ({
         relationTo: 'customer-feedback';
         value: number | CustomerFeedback;
+      } | null)
+    | ({
+        relationTo: 'help-articles';
+        value: number | HelpArticle;
+      } | null)
+    | ({
+        relationTo: 'help-events';
+        value: number | HelpEvent;
       } | null)
     | ({
         relationTo: 'user-sessions';
@@ -1188,9 +1276,9 @@ export interface NotificationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "api-keys_select".
+ * via the `definition` "api-key-records_select".
  */
-export interface ApiKeysSelect<T extends boolean = true> {
+export interface ApiKeyRecordsSelect<T extends boolean = true> {
   organization?: T;
   name?: T;
   prefix?: T;
@@ -1232,6 +1320,46 @@ export interface CustomerFeedbackSelect<T extends boolean = true> {
   linearIssueId?: T;
   linearIssueUrl?: T;
   forwardError?: T;
+  screenshot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "help-articles_select".
+ */
+export interface HelpArticlesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  section?: T;
+  order?: T;
+  body?: T;
+  keywords?: T;
+  lastReviewedAt?: T;
+  routes?:
+    | T
+    | {
+        pattern?: T;
+        id?: T;
+      };
+  bodyText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "help-events_select".
+ */
+export interface HelpEventsSelect<T extends boolean = true> {
+  kind?: T;
+  article?: T;
+  screen?: T;
+  path?: T;
+  helpful?: T;
+  reason?: T;
+  user?: T;
+  organization?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1434,7 +1562,7 @@ export interface NotificationSetting {
    */
   slackWebhookUrl?: string | null;
   /**
-   * One row per event type whose defaults you want to change; others follow the catalog. Event types: member.invited, invitation.revoked, member.role_changed, member.removed, member.joined, member.left, ownership.transferred, organization.billing_email_changed, billing.payment_method_changed, billing.plan_changed, billing.payment_failed, api_key.created, api_key.revoked, api_key.rotated, api_key.expiring, api_key.expired, account.email_changed, account.password_changed, account.two_factor_enabled, account.two_factor_disabled, account.session_revoked.
+   * One row per event type whose defaults you want to change; others follow the catalog. Event types: member.invited, invitation.revoked, member.role_changed, member.removed, member.joined, member.left, ownership.transferred, organization.billing_email_changed, billing.payment_method_changed, billing.plan_changed, billing.payment_failed, api_key.created, api_key.revoked, api_key.rotated, api_key.expiring, api_key.expired, account.email_changed, account.password_changed, account.two_factor_enabled, account.two_factor_disabled, account.session_revoked, feedback.shipped, usage.threshold_crossed.
    */
   eventRules?:
     | {

@@ -12,12 +12,14 @@ export async function prepareDatabase({ seed }: { seed: boolean }): Promise<{ cr
   const { migrations } = await import('../../migrations')
   const { seedDemoWorkspace } = await import('../demo/demo-workspace')
   const { seedDemoUsage } = await import('../demo/seed-demo-usage')
+  const { seedDemoHelpArticles } = await import('../demo/seed-demo-help-articles')
   const payload = await getPayload({ config })
   try {
     // Generated migrations type their args precisely; the adapter's list type takes `unknown`.
     await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
     const seeded = seed ? await seedDemoWorkspace(payload) : { created: 0 }
     if (seed) await seedDemoUsage(payload, { now: new Date() })
+    if (seed) await seedDemoHelpArticles(payload)
     // Set by startPortalServer when it runs the local Stripe emulator (no STRIPE_SECRET_KEY).
     if (seed && process.env.PORTICO_STRIPE_DEMO === '1') {
       const { seedDemoBilling } = await import('../demo/seed-demo-billing')

@@ -3,9 +3,9 @@ import type { TaskConfig } from 'payload'
 import { sendApiKeyExpiryNotices } from './send-api-key-expiry-notices'
 
 /**
- * The sweep that sends API key expiry warnings (7 days, 1 day) and expiry notices; meant to be
- * queued hourly. Not a Payload `schedule`: that needs Payload's jobs-stats global (a table of its
- * own) and a runner that calls `handleSchedules`, which src/jobs doesn't yet.
+ * The sweep that sends API key expiry warnings (7 days, 1 day) and expiry notices; every job
+ * runner queues it every 15 minutes (src/jobs/periodic-tasks.ts). Not a Payload `schedule`: that
+ * needs Payload's jobs-stats global (a table of its own) and a runner that calls `handleSchedules`.
  */
 export const apiKeyExpiryNoticesTask: TaskConfig<{ input: object; output: { sent: number } }> = {
   slug: 'api-key-expiry-notices',

@@ -119,14 +119,21 @@ export function createApiKeyVerifier(payload: Payload, options: VerifierOptions 
     return { id: row.id, digest: Buffer.from(row.secret_hash, 'hex'), organizationId: row.organization_id, scopes: row.scopes, environment: row.environment, revoked: row.revoked_at !== null, expiresAt: row.expires_at?.getTime() ?? null }
   }
 
+  /** A fresh cache entry, or undefined; synchronous, so a warm hit costs no promise. */
+  const cached = (hash: string): Entry | undefined => {
+    if (!listener) return undefined
+    const entry = cache.get(hash)
+    return entry && Date.now() - entry.loadedAt < cacheTtlMs ? entry : undefined
+  }
+
   const lookup = async (hash: string): Promise<CachedKey | null> => {
     if (!listener) {
       await listen()
       if (!listener) return load(hash)
     }
-    const entry = cache.get(hash)
+    const entry = cached(hash)
+    if (entry) return entry.key
     const now = Date.now()
-    if (entry && now - entry.loadedAt < cacheTtlMs) return entry.key
     const before = generation
     const key = await load(hash)
     // Kept only if no notification or reconnect happened during the read, which may predate it.
@@ -141,7 +148,9 @@ export function createApiKeyVerifier(payload: Payload, options: VerifierOptions 
     async verify(secret, requiredScopes = [], context = {}) {
       if (!parseApiKeySecret(secret)) return refuse('malformed')
       const digest = hashApiKeySecretBytes(secret as string)
-      const key = await lookup(digest.toString('hex'))
+      const hash = digest.toString('hex')
+      const hit = cached(hash)
+      const key = hit ? hit.key : await lookup(hash)
       if (!key || !sameDigest(key.digest, digest)) return refuse('unknown')
       if (key.revoked) return refuse('revoked')
       const now = clock()

@@ -37,7 +37,7 @@ export async function maxLifetimeDays(req: PayloadRequest, organizationId: numbe
 /** Inserts a key for a secret made by `generateApiKeySecret`, inside the caller's transaction. Only the prefix and the HMAC are stored. */
 export async function insertApiKey(req: PayloadRequest, actor: ApiKeyActor, fresh: FreshSecret, input: Omit<NewApiKeyInput, 'expiresAt' | 'environment'> & { expiresAt: Date | null; rotatedFrom?: number }): Promise<ApiKey> {
   return req.payload.create({
-    collection: 'api-keys',
+    collection: 'api-key-records',
     data: {
       organization: actor.organizationId,
       name: input.name,

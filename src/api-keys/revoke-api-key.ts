@@ -29,7 +29,7 @@ export async function revokeApiKey(payload: Payload, actor: ApiKeyActor, input: 
     } as const
     let updated: ApiKey | undefined
     await recordPortalChange(req, change, async (inner) => {
-      updated = await inner.payload.update({ collection: 'api-keys', id: key.id, data: { revokedAt: now.toISOString(), revokedBy: actor.userId }, depth: 0, overrideAccess: true, req: inner })
+      updated = await inner.payload.update({ collection: 'api-key-records', id: key.id, data: { revokedAt: now.toISOString(), revokedBy: actor.userId }, depth: 0, overrideAccess: true, req: inner })
       await notifyApiKeyChanged(inner, key.secretHash)
       return { after: { ...apiKeyAuditFields(updated), revokedAt: updated.revokedAt } }
     })

@@ -28,7 +28,7 @@ export async function rotateApiKey(payload: Payload, actor: ApiKeyActor, input: 
   const { key, previous, secret } = await inApiKeyTransaction(payload, actor.organizationId, async (req) => {
     const old = await findApiKey(req, actor.organizationId, input.keyId)
     if (apiKeyStatus(old, now) !== 'active') throw new PortalError('conflict', t('api-keys.error.notActive'))
-    const successor = await req.payload.find({ collection: 'api-keys', where: { rotatedFrom: { equals: old.id } }, limit: 1, depth: 0, overrideAccess: true, req })
+    const successor = await req.payload.find({ collection: 'api-key-records', where: { rotatedFrom: { equals: old.id } }, limit: 1, depth: 0, overrideAccess: true, req })
     if (successor.docs.length > 0) throw new PortalError('conflict', t('api-keys.error.alreadyRotated'))
 
     const fresh = generateApiKeySecret(old.environment)
@@ -48,7 +48,7 @@ export async function rotateApiKey(payload: Payload, actor: ApiKeyActor, input: 
       },
       async (inner) => {
         created = await insertApiKey(inner, actor, fresh, { name: old.name, scopes: old.scopes as ApiKeyScope[], expiresAt, rotatedFrom: old.id })
-        retired = await inner.payload.update({ collection: 'api-keys', id: old.id, data: { expiresAt: oldEndsAt.toISOString() }, depth: 0, overrideAccess: true, req: inner })
+        retired = await inner.payload.update({ collection: 'api-key-records', id: old.id, data: { expiresAt: oldEndsAt.toISOString() }, depth: 0, overrideAccess: true, req: inner })
         await notifyApiKeyChanged(inner, old.secretHash)
         return { entityId: created.id, after: { ...apiKeyAuditFields(created), rotatedFrom: old.id, previousKeyExpiresAt: oldEndsAt.toISOString() } }
       },

@@ -1,13 +1,21 @@
 import { payloadInstance } from '../lib/payload'
 import { type ApiKeyVerification, type ApiKeyVerifier, createApiKeyVerifier } from './api-key-verifier'
+import { flushUsageOnShutdown } from './flush-usage-on-shutdown'
 
 const VERIFIER = Symbol.for('portico.apiKeyVerifier')
 type Holder = { [VERIFIER]?: Promise<ApiKeyVerifier> }
 
-/** This process's verifier, shared by every caller (kept on globalThis: Next may load a module twice). */
+/**
+ * This process's verifier, shared by every caller (kept on globalThis: Next may load a module
+ * twice). Its last-use records are written on shutdown too, so a deploy loses none of them.
+ */
 export function sharedApiKeyVerifier(): Promise<ApiKeyVerifier> {
   const holder = globalThis as Holder
-  holder[VERIFIER] ??= payloadInstance().then((payload) => createApiKeyVerifier(payload))
+  holder[VERIFIER] ??= payloadInstance().then((payload) => {
+    const verifier = createApiKeyVerifier(payload)
+    flushUsageOnShutdown(verifier)
+    return verifier
+  })
   return holder[VERIFIER]
 }
 

@@ -19,6 +19,7 @@ type RecordedOnlyAction =
   | 'notification_preferences.updated'
   | 'organization.billing_details_changed'
   | 'organization.two_factor_requirement_changed'
+  | 'usage.alerts_updated'
 
 /** Writes that reached Payload directly (admin, REST, GraphQL), named by collection and operation. */
 export type PayloadWriteAction = `${string}.${'created' | 'updated' | 'deleted'}`

@@ -1,10 +1,13 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../audit/actor'
 import { commitPortalChange } from '../audit/record-portal-change'
 import { describeUserAgent } from '../lib/describe-user-agent'
 import { consumeLimit } from '../lib/rate-limit/rate-limit'
+import { transactionDb } from '../lib/transaction-db'
 import type { FeedbackInput } from './feedback-input'
+import type { Screenshot } from './feedback-screenshot'
 
 /**
  * Stores the feedback with the context the page can't be trusted to type (browser, plan), audited
@@ -13,7 +16,7 @@ import type { FeedbackInput } from './feedback-input'
  */
 export async function submitFeedback(
   payload: Payload,
-  { userId, organizationId, input, userAgent, actor }: { userId: number; organizationId: number; input: FeedbackInput; userAgent: string | null; actor: AuditActor },
+  { userId, organizationId, input, userAgent, actor, screenshot = null }: { userId: number; organizationId: number; input: FeedbackInput; userAgent: string | null; actor: AuditActor; screenshot?: Screenshot | null },
 ): Promise<{ id: number }> {
   await consumeLimit(payload, 'feedback:user', [String(userId)])
   const organization = await payload.findByID({ collection: 'organizations', id: organizationId, depth: 0, overrideAccess: true })
@@ -34,6 +37,12 @@ export async function submitFeedback(
       overrideAccess: true,
       req,
     })
+    if (screenshot) {
+      // Kept in PostgreSQL (the only stateful service), in the same transaction as the feedback it belongs to.
+      const db = await transactionDb(req)
+      await db.execute(sql`INSERT INTO feedback_screenshots (feedback_id, mime_type, size_bytes, data) VALUES (${feedback.id}, ${screenshot.mimeType}, ${screenshot.bytes.length}, ${screenshot.bytes})`)
+      await payload.update({ collection: 'customer-feedback', id: feedback.id, data: { screenshot: `/api/customer-feedback/${feedback.id}/screenshot` }, depth: 0, overrideAccess: true, req })
+    }
     await req.payload.jobs.queue({ task: 'forward-feedback', input: { feedbackId: feedback.id }, req })
     return { entityId: feedback.id, after: { type: input.type, section: input.section } }
   })

@@ -12,6 +12,8 @@ const LOCK_NAMESPACES = {
   apiKeys: 4_202,
   /** Second key: the user id (a member's preferences, across organizations). */
   notificationPreferences: 4_203,
+  /** Second key: the organization id (its usage budget alerts, checked after each batch). */
+  usageThresholds: 4_204,
 } as const
 
 export type LockNamespace = keyof typeof LOCK_NAMESPACES
@@ -32,9 +34,14 @@ export async function inLockedTransaction<T>(
   return withTransaction(
     payload,
     async (req) => {
-      await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACES[lock.namespace]}, ${lock.key})`)
+      await lockInTransaction(req, lock)
       return work(req)
     },
     base,
   )
+}
+
+/** The same lock taken partway through the transaction `req` already holds (released at its commit or rollback). */
+export async function lockInTransaction(req: PayloadRequest, lock: { namespace: LockNamespace; key: number }): Promise<void> {
+  await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACES[lock.namespace]}, ${lock.key})`)
 }

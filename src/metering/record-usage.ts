@@ -1,11 +1,15 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { requestDb } from '../lib/transaction-db'
-import { METRIC_CATALOG } from './metric-catalog'
+import { transactionDb } from '../lib/transaction-db'
+import { withTransaction } from '../lib/with-transaction'
+import { checkUsageThresholds } from './check-usage-thresholds'
+import { METRIC_CATALOG, type MetricId } from './metric-catalog'
 import { validateUsageEvents } from './validate-usage-events'
 
 export type RecordUsageResult = { accepted: number; duplicates: number }
+
+type Touched = { organization_id: number; metric: MetricId; period_start: string }
 
 /** Each metric's breakdown dimension, as the rollup statement joins it. */
 const BREAKDOWN_DIMENSIONS = JSON.stringify(Object.fromEntries(METRIC_CATALOG.map((metric) => [metric.id, metric.breakdownDimension])))
@@ -19,17 +23,24 @@ const candidateOrganizations = (events: readonly unknown[]) => [
  * batch is validated whole (see validateUsageEvents), then one statement inserts the events —
  * a key the organization already sent is skipped (ON CONFLICT DO NOTHING), inside the batch too —
  * and adds only the rows actually inserted to their UTC-hour rollups (and to the daily rollup of
- * the metric's breakdown dimension). One statement is one transaction, so rollups never disagree
- * with the events; a late event lands in its own hour.
+ * the metric's breakdown dimension). One statement, in the batch's transaction, so rollups never
+ * disagree with the events; a late event lands in its own hour.
  * Rollup rows are upserted in (organization, metric, hour) order so concurrent batches can't
  * deadlock on them. Not audited per batch: usage is the product's record, not a portal change.
+ * The statement also names the billing periods (UTC months) it added to for organizations with
+ * budget alerts on the metric; those are checked in the same transaction (checkUsageThresholds).
+ * `req`: a transaction to join; without one, the batch is its own.
  */
 export async function recordUsage(
   payload: Payload,
   events: readonly unknown[],
   { now = new Date(), req, onlyFor }: { now?: Date; req?: PayloadRequest; /** The one organization the caller may report for (an API key's). */ onlyFor?: number } = {},
 ): Promise<RecordUsageResult> {
-  const db = await requestDb(payload, req)
+  return req ? insertBatch(req, events, now, onlyFor) : withTransaction(payload, (own) => insertBatch(own, events, now, onlyFor))
+}
+
+async function insertBatch(req: PayloadRequest, events: readonly unknown[], now: Date, onlyFor: number | undefined): Promise<RecordUsageResult> {
+  const db = await transactionDb(req)
   const ids = candidateOrganizations(events)
   const { rows: known } = ids.length
     ? await db.execute(sql`SELECT id FROM organizations WHERE id = ANY(${`{${ids.join(',')}}`}::int[])`)
@@ -63,8 +74,16 @@ export async function recordUsage(
       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
       ON CONFLICT (organization_id, metric, day, value) DO UPDATE SET quantity = metering_dimension_daily.quantity + EXCLUDED.quantity
       RETURNING 1
+    ), touched AS (
+      SELECT DISTINCT i.organization_id, i.metric, date_trunc('month', i.occurred_at, 'UTC') AS period_start FROM inserted i
+      WHERE EXISTS (SELECT 1 FROM usage_alert_settings s WHERE s.organization_id = i.organization_id AND s.metric = i.metric)
     )
-    SELECT (SELECT count(*) FROM inserted)::int AS accepted, (SELECT count(*) FROM rolled)::int AS hours, (SELECT count(*) FROM by_dimension)::int AS dimension_days`)
-  const accepted = Number((rows[0] as { accepted: number }).accepted)
+    SELECT (SELECT count(*) FROM inserted)::int AS accepted, (SELECT count(*) FROM rolled)::int AS hours, (SELECT count(*) FROM by_dimension)::int AS dimension_days,
+      (SELECT coalesce(jsonb_agg(touched), '[]'::jsonb) FROM touched) AS touched`)
+  const result = rows[0] as { accepted: number; touched: Touched[] }
+  if (result.touched.length > 0) {
+    await checkUsageThresholds(req, result.touched.map((row) => ({ organizationId: Number(row.organization_id), metric: row.metric, periodStart: new Date(row.period_start) })), now)
+  }
+  const accepted = Number(result.accepted)
   return { accepted, duplicates: valid.length - accepted }
 }

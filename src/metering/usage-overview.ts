@@ -11,7 +11,8 @@ export type UsageOverview = {
   timeZone: string
   last30: SeriesPoint[]
   last12Months: SeriesPoint[]
-  period: { start: string; end: string; quantity: number; included: number; estimatedCharge: number; currency: string; explanation: string }
+  /** The billing period asked for (the current one by default); `closed` once it has ended and been invoiced. */
+  period: { start: string; end: string; closed: boolean; quantity: number; included: number; estimatedCharge: number; currency: string; explanation: string }
   forecastNextMonth: Forecast
   breakdown: { dimension: string; rows: { value: string | null; quantity: number }[] }
   asOf: string
@@ -20,6 +21,11 @@ export type UsageOverview = {
 /** The billing period holding `now`: the calendar month in UTC, as the subscription invoices it. */
 export function billingPeriod(now: Date): { start: Date; end: Date } {
   return { start: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), end: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)) }
+}
+
+/** The billing periods the page offers: the current one and the 12 before it, newest first, as "YYYY-MM". */
+export function pickablePeriods(now: Date): string[] {
+  return Array.from({ length: 13 }, (_, back) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7))
 }
 
 const utcDays = (from: Date, to: Date) => {
@@ -34,13 +40,15 @@ const utcDays = (from: Date, to: Date) => {
  * billing period's quantity and its estimated charge by the invoice's rules (minor units), next
  * period's forecast from the last 28 complete UTC days, the period's breakdown by the metric's
  * dimension. `asOf` is the read time: rollups are written with the events, so nothing lags.
+ * `period` ("YYYY-MM", one of pickablePeriods) picks a past billing period for the period figures and
+ * the breakdown: its quantity and charge are what that period's invoice charged, by the same rules.
  */
-export async function usageOverview(source: MeteringSource, { organizationId, metric, timeZone, now }: { organizationId: number; metric: MetricId; timeZone: string; now: Date }): Promise<UsageOverview> {
+export async function usageOverview(source: MeteringSource, { organizationId, metric, timeZone, now, period: picked }: { organizationId: number; metric: MetricId; timeZone: string; now: Date; period?: string }): Promise<UsageOverview> {
   const definition = metricDefinition(metric)
   const today = localDate(now, timeZone)
-  const period = billingPeriod(now)
+  const period = billingPeriod(picked ? new Date(`${picked}-01T00:00:00Z`) : now)
   const todayUtc = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
-  const nextPeriod = billingPeriod(period.end)
+  const nextPeriod = billingPeriod(billingPeriod(now).end)
   const range = { organizationId, metric }
   const [last30, last12Months, quantity, history, breakdown] = await Promise.all([
     source.series({ ...range, timeZone, granularity: 'day', from: zonedMidnight({ ...today, day: today.day - 29 }, timeZone), to: zonedMidnight({ ...today, day: today.day + 1 }, timeZone) }),
@@ -55,7 +63,7 @@ export async function usageOverview(source: MeteringSource, { organizationId, me
     timeZone,
     last30,
     last12Months,
-    period: { start: period.start.toISOString(), end: period.end.toISOString(), quantity, included: definition.included, estimatedCharge: charge.amount, currency: charge.currency, explanation: charge.explanation },
+    period: { start: period.start.toISOString(), end: period.end.toISOString(), closed: period.end.getTime() <= now.getTime(), quantity, included: definition.included, estimatedCharge: charge.amount, currency: charge.currency, explanation: charge.explanation },
     forecastNextMonth: forecastNextMonth(history.map((point) => ({ date: point.label, quantity: point.quantity })), utcDays(nextPeriod.start, nextPeriod.end)),
     breakdown: { dimension: definition.breakdownDimension, rows: breakdown },
     asOf: now.toISOString(),

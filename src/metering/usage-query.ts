@@ -17,8 +17,10 @@ export const EXPORT_GRANULARITIES = ['day', 'hour', 'raw'] as const
 /** The longest range one export covers: 13 months of hours is ~9,500 rows. */
 export const MAX_EXPORT_DAYS = 400
 
-/** `GET /api/account/usage?metric=&tz=`; without `tz`, the member's own time zone. */
-export const UsageOverviewQuery = z.object({ metric, tz: timeZone })
+const period = z.preprocess(blankAsAbsent, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, t('usage.query.period')).optional())
+
+/** `GET /api/account/usage?metric=&tz=[&period=YYYY-MM]`; without `tz`, the member's own time zone; without `period`, the current one. */
+export const UsageOverviewQuery = z.object({ metric, tz: timeZone, period })
 
 /** `GET /api/account/usage/export.csv?metric=&from=&to=&granularity=[&tz=]`: an inclusive range of days in the zone. */
 export const UsageExportQuery = z

@@ -49,6 +49,10 @@ export const EVENT_CATALOG = {
   'account.two_factor_disabled': { label: 'Two-factor sign-in was turned off', recipients: [], notifySubject: true, defaults: LOUD, slack: true },
   // Loud: the issue asks for a security email on every account change, a sign-out included.
   'account.session_revoked': { label: 'A session was signed out', recipients: [], notifySubject: true, defaults: LOUD, slack: true },
+  // To the customer who sent the feedback, when staff mark it shipped in /admin.
+  'feedback.shipped': { label: 'Something you asked for has shipped', recipients: [], notifySubject: true, defaults: QUIET, slack: true },
+  // Support hears too: a customer past its budget is the "why was I charged this much" ticket before it's sent.
+  'usage.threshold_crossed': { label: 'A usage budget alert was reached', recipients: BILLING_PEOPLE, defaults: LOUD, slack: true },
 } as const satisfies Record<string, EventDefinition>
 
 export type EventType = keyof typeof EVENT_CATALOG

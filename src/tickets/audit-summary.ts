@@ -27,6 +27,22 @@ export const reasonSummarySchema = z.object({
   ticketsPerDay: z.array(z.tuple([z.number().int(), z.number().int()])),
 })
 
+/** One detected language of the tagged tickets (ISO 639-1; `und` when undetermined). */
+export const languageSummarySchema = z.object({
+  language: z.string(),
+  tickets: z.number().int().nonnegative(),
+  share: z.number(),
+  cost: z.number(),
+  absorbableShare: z.number(),
+  /** Tagging of this language, shown apart so a weak one isn't hidden in the mix. */
+  unclassifiedShare: z.number(),
+  meanConfidence: z.number(),
+  /** Whether the portal's message catalog (src/i18n) has this locale. */
+  inCatalog: z.boolean(),
+  /** Outside the catalog and at least `settings.localeThreshold` of tickets. */
+  addNext: z.boolean(),
+})
+
 export const auditSummarySchema = z.object({
   version: z.literal(1),
   input: z.string(),
@@ -40,6 +56,8 @@ export const auditSummarySchema = z.object({
     threshold: z.number(),
     ruleWeight: z.number(),
     classifier: z.string(),
+    /** Absent in audits written before language detection. */
+    localeThreshold: z.number().optional(),
   }),
   counts: z.object({
     rows: z.number().int(),
@@ -55,9 +73,12 @@ export const auditSummarySchema = z.object({
   absorbableShare: z.number(),
   totalCost: z.number(),
   reasons: z.array(reasonSummarySchema),
+  /** Absent in audits written before language detection. */
+  languages: z.array(languageSummarySchema).optional(),
 })
 
 export type ReasonSummary = z.infer<typeof reasonSummarySchema>
 export type AuditSummary = z.infer<typeof auditSummarySchema>
+export type LanguageSummary = z.infer<typeof languageSummarySchema>
 
 export const SUMMARY_FILE = 'audit-summary.json'

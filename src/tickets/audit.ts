@@ -7,6 +7,7 @@ import { CsvFileWriter, csvText } from './csv/csv-writer'
 import type { AuditSummary, ReasonSummary } from './audit-summary'
 import { SUMMARY_FILE } from './audit-summary'
 import type { ColumnMap } from './formats/mapped-csv'
+import { LanguageStats } from './language/language-stats'
 import { ProgressBar, type ProgressOutput } from './progress'
 import { absorbableShare, rankReasons, RANKED_REASONS_LISTED, reasonMetas, topShare } from './rank'
 import { streamTickets } from './read-tickets'
@@ -35,6 +36,8 @@ export interface AuditOptions {
   readonly classifier: TextClassifier
   readonly classifierDescription: string
   readonly tagger: TaggerOptions
+  /** Share of tickets above which a language the portal lacks is flagged "add next". */
+  readonly localeThreshold: number
   readonly overrides: ReadonlyMap<string, string>
   /** Tagging threads; 0 tags on the main thread. */
   readonly workers: number
@@ -57,7 +60,7 @@ const BATCHES_IN_FLIGHT_PER_WORKER = 3
 const BAD_ROWS_SAMPLE = 20
 const EXAMPLE_CHARS = 300
 
-const TAGGED_HEADER = ['ticket_id', 'created', 'reason', 'confidence', 'portal_screen', 'absorbable', 'resolution_hours', 'handle_minutes', 'cost']
+const TAGGED_HEADER = ['ticket_id', 'created', 'reason', 'confidence', 'portal_screen', 'absorbable', 'resolution_hours', 'handle_minutes', 'cost', 'language']
 
 /**
  * Runs the whole audit in one streaming pass: read → tag (on worker threads) → write the
@@ -71,6 +74,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
   const metaById = new Map(metas.map((meta) => [meta.id, meta]))
   const absorbableText = new Map(metas.map((meta) => [meta.id, isAbsorbable(meta.portalScreen) ? 'yes' : 'no']))
   const stats = new Map(reasonIds.map((id) => [id, new ReasonStats()]))
+  const languages = new LanguageStats()
   const tagged = new CsvFileWriter(join(options.outDir, OUTPUT_FILES.tagged), TAGGED_HEADER)
   const badRows = new CsvFileWriter(join(options.outDir, OUTPUT_FILES.badRows), ['line', 'reason'])
   const pool = TaggingPool.create(
@@ -112,6 +116,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
       if (reasonStats.wantsExample(confidence)) {
         reasonStats.offerExample({ id: ticket.id, text: exampleText(ticket), confidence })
       }
+      languages.add(tags.language[i]!, reasonId, isAbsorbable(meta.portalScreen), cost, confidence)
       if (tags.overridden[i] === 1) counts.overridden++
       firstCreated = Math.min(firstCreated, ticket.createdAt)
       lastCreated = Math.max(lastCreated, ticket.createdAt)
@@ -125,6 +130,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
         resolutionHours === null ? null : resolutionHours.toFixed(2),
         handleMinutes.toFixed(1),
         cost.toFixed(2),
+        tags.language[i]!,
       ])
     }
   }
@@ -189,6 +195,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
       threshold: options.tagger.threshold,
       ruleWeight: options.tagger.ruleWeight,
       classifier: options.classifierDescription,
+      localeThreshold: options.localeThreshold,
     },
     counts,
     skippedByReason,
@@ -197,6 +204,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
     absorbableShare: absorbableShare(ranked),
     totalCost: ranked.reduce((sum, reason) => sum + reason.cost, 0),
     reasons: ranked,
+    languages: languages.summarize(options.localeThreshold),
   }
   await Promise.all([
     writeFile(join(options.outDir, OUTPUT_FILES.summary), JSON.stringify(summary, null, 2)),

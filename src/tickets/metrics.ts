@@ -77,12 +77,25 @@ export function stratifiedFolds(labels: readonly string[], folds: number, seed: 
   return fold
 }
 
-export type Trainer = (texts: readonly string[], labels: readonly string[]) => (text: string) => string
+/** A prediction with its (calibrated) probability of being right. */
+export interface ScoredPrediction {
+  readonly label: string
+  readonly confidence: number
+}
 
-/** k-fold cross-validation; predictions of all folds are pooled into one report. */
-export function crossValidate(texts: readonly string[], labels: readonly string[], folds: number, seed: number, train: Trainer): ClassificationReport & { readonly foldAccuracies: readonly number[] } {
+export type Trainer = (texts: readonly string[], labels: readonly string[]) => (text: string) => string | ScoredPrediction
+
+/** k-fold cross-validation; predictions of all folds are pooled into one report (with their confidences when the trainer gives them). */
+export function crossValidate(
+  texts: readonly string[],
+  labels: readonly string[],
+  folds: number,
+  seed: number,
+  train: Trainer,
+): ClassificationReport & { readonly foldAccuracies: readonly number[]; readonly predicted: readonly string[]; readonly confidences: Float64Array } {
   const foldOf = stratifiedFolds(labels, folds, seed)
   const predicted = new Array<string>(texts.length)
+  const confidences = new Float64Array(texts.length).fill(1)
   const foldAccuracies: number[] = []
   for (let fold = 0; fold < folds; fold++) {
     const trainIndices = texts.map((_, i) => i).filter((i) => foldOf[i] !== fold)
@@ -90,12 +103,53 @@ export function crossValidate(texts: readonly string[], labels: readonly string[
     const predict = train(trainIndices.map((i) => texts[i]!), trainIndices.map((i) => labels[i]!))
     let correct = 0
     for (const i of testIndices) {
-      predicted[i] = predict(texts[i]!)
+      const prediction = predict(texts[i]!)
+      if (typeof prediction === 'string') predicted[i] = prediction
+      else {
+        predicted[i] = prediction.label
+        confidences[i] = prediction.confidence
+      }
       if (predicted[i] === labels[i]) correct++
     }
     foldAccuracies.push(testIndices.length === 0 ? 0 : correct / testIndices.length)
   }
-  return { ...classificationReport(labels, predicted), foldAccuracies }
+  return { ...classificationReport(labels, predicted), foldAccuracies, predicted, confidences }
+}
+
+export interface CoveragePoint {
+  readonly threshold: number
+  /** Share of all examples given a label (confidence at or above the threshold, and not `unclassified`). */
+  readonly coverage: number
+  /** Share of the covered examples whose label is right (null when none is covered). */
+  readonly accuracy: number | null
+}
+
+/**
+ * What a threshold buys: at each one, how many examples keep a label and how often that
+ * label is right. With calibrated confidences the accuracy should stay at or above the threshold.
+ */
+export function coverageCurve(gold: readonly string[], best: readonly string[], confidences: ArrayLike<number>, thresholds: readonly number[], abstain: string): CoveragePoint[] {
+  return thresholds.map((threshold) => {
+    let covered = 0
+    let correct = 0
+    gold.forEach((label, i) => {
+      if (confidences[i]! < threshold || best[i] === abstain) return
+      covered++
+      if (best[i] === label) correct++
+    })
+    return { threshold, coverage: gold.length === 0 ? 0 : covered / gold.length, accuracy: covered === 0 ? null : correct / covered }
+  })
+}
+
+/** The most frequent mistakes, as true → predicted pairs with counts. */
+export function topConfusions(report: ClassificationReport, limit: number): { readonly gold: string; readonly predicted: string; readonly count: number }[] {
+  const pairs: { gold: string; predicted: string; count: number }[] = []
+  report.confusion.forEach((row, i) =>
+    row.forEach((count, j) => {
+      if (i !== j && count > 0) pairs.push({ gold: report.labels[i]!, predicted: report.labels[j]!, count })
+    }),
+  )
+  return pairs.sort((a, b) => b.count - a.count || a.gold.localeCompare(b.gold) || a.predicted.localeCompare(b.predicted)).slice(0, limit)
 }
 
 function mean(values: readonly number[]): number {

@@ -1,6 +1,7 @@
 import type { AuditSummary, ReasonSummary } from './audit-summary'
 import type { Deflection, DeflectionRow } from './deflection'
 import { escapeHtml, formatMoney, formatPercent } from './html'
+import { languagesSection } from './language/languages-section'
 import { paretoSvg } from './pareto-svg'
 import { RANKED_REASONS_LISTED } from './rank'
 
@@ -35,6 +36,7 @@ ${figuresSection(summary)}
 ${paretoSvg(listed.map((reason) => ({ label: reason.label, tickets: reason.tickets, cumulativeShare: reason.cumulativeShare, absorbable: reason.absorbable })))}
 <p class="note">Bars: tickets per reason (blue: a portal screen can absorb it). Line: cumulative share; dashed: 80%.</p>
 ${reasonsTable(summary)}
+${languagesSection(summary)}
 ${examplesSection(listed)}
 ${inputSection(summary)}
 ${deflection ? deflectionSection(deflection) : ''}
@@ -105,7 +107,7 @@ function inputSection(summary: AuditSummary): string {
 ${counts.outsideWindow.toLocaleString('en-US')} outside the --since window, ${counts.skippedRows.toLocaleString('en-US')} skipped (not tickets), ${counts.badRows.toLocaleString('en-US')} bad.</p>
 ${skipped ? `<p>Skipped rows:</p><ul>${skipped}</ul>` : ''}
 ${bad ? `<p>Bad rows (all are listed in bad-rows.csv; first ${summary.badRowsSample.length} here):</p><ul>${bad}</ul>` : ''}
-<p class="note">Classifier: ${escapeHtml(summary.settings.classifier)}; confidence threshold ${summary.settings.threshold}; handle time ${summary.settings.defaultHandleMinutes} min per ticket unless the export records it.</p>`
+<p class="note">Classifier: ${escapeHtml(summary.settings.classifier)}; tickets below a calibrated confidence of ${summary.settings.threshold} are unclassified; handle time ${summary.settings.defaultHandleMinutes} min per ticket unless the export records it.</p>`
 }
 
 function deflectionSection(deflection: Deflection): string {

@@ -1,10 +1,11 @@
+import type { FeatureExtractor } from './classifier/features'
 import { softmaxInPlace } from './classifier/linear-model'
-import type { TextClassifier } from './classifier/text-classifier'
+import type { LogitAdjuster, TextClassifier } from './classifier/text-classifier'
 import { RuleMatcher } from './rules'
 import { UNCLASSIFIED, type Taxonomy } from './taxonomy'
 
 export interface TaggerOptions {
-  /** Below this confidence a ticket goes to `unclassified`. */
+  /** Below this calibrated probability of being right a ticket goes to `unclassified`. */
   readonly threshold: number
   /** Logit bonus per rule hit (keyword or pattern) for the reason it points to. */
   readonly ruleWeight: number
@@ -14,7 +15,10 @@ export const DEFAULT_TAGGER_OPTIONS: TaggerOptions = { threshold: 0.5, ruleWeigh
 
 export interface TagResult {
   readonly reason: string
+  /** Calibrated probability that the best reason is right (whether or not it passed the threshold). */
   readonly confidence: number
+  /** The best reason before the threshold. */
+  readonly best: string
   readonly overridden: boolean
 }
 
@@ -23,12 +27,8 @@ const MAX_RULE_HITS = 3
 /** Patterns are checked for this many best candidates: they reorder them, they don't bring in outsiders. */
 const PATTERN_CANDIDATES = 3
 
-/**
- * Combines the classifier with the taxonomy's rules: each label's logit is the
- * classifier's calibrated score plus `ruleWeight` per rule hit, softmaxed into a
- * confidence. Manual overrides (by ticket id) win outright.
- */
-export class Tagger {
+/** Adds `ruleWeight` (in probability units) per keyword/pattern hit to the logits of the reasons the taxonomy's rules point to. */
+export class RuleBonus {
   private readonly rules: RuleMatcher
   /** For each classifier label, its reason's index in the taxonomy (-1: no rules for it). */
   private readonly reasonOfLabel: Int32Array
@@ -37,40 +37,39 @@ export class Tagger {
 
   constructor(
     taxonomy: Taxonomy,
-    private readonly classifier: TextClassifier,
-    private readonly options: TaggerOptions,
-    private readonly overrides: ReadonlyMap<string, string> = new Map(),
+    labels: readonly string[],
+    private readonly ruleWeight: number,
   ) {
     this.rules = new RuleMatcher(taxonomy.reasons)
     const reasonIndex = new Map(taxonomy.reasons.map((reason, index) => [reason.id, index]))
-    this.reasonOfLabel = Int32Array.from(classifier.labels, (label) => reasonIndex.get(label) ?? -1)
+    this.reasonOfLabel = Int32Array.from(labels, (label) => reasonIndex.get(label) ?? -1)
     this.keywordHits = new Float64Array(taxonomy.reasons.length)
   }
 
-  tag(ticketId: string, text: string): TagResult {
-    const override = this.overrides.get(ticketId)
-    if (override !== undefined) return { reason: override, confidence: 1, overridden: true }
-    const { labels, probabilityScale } = this.classifier
-    const logits = this.classifier.decisionValues(text)
-    // The featurizer has just split `text` into words; the keyword rules reuse them.
-    const { extractor } = this.classifier.vectorizer
+  /** As a calibration hook: training then fits confidences with the rules applied. */
+  static adjuster(taxonomy: Taxonomy, ruleWeight: number): LogitAdjuster {
+    return (labels) => {
+      const bonus = new RuleBonus(taxonomy, labels, ruleWeight)
+      return (text, logits, extractor, scale) => bonus.apply(text, logits, extractor, scale)
+    }
+  }
+
+  /** `extractor` must still hold the words of `text` (it has just featurized it). */
+  apply(text: string, logits: Float64Array, extractor: FeatureExtractor, probabilityScale: number): void {
+    const count = this.reasonOfLabel.length
     this.rules.keywordHits(extractor.wordHashes, extractor.wordCount, this.keywordHits)
-    const bonusPerHit = this.options.ruleWeight / probabilityScale
-    for (let label = 0; label < labels.length; label++) {
+    const bonusPerHit = this.ruleWeight / probabilityScale
+    if (bonusPerHit <= 0) return
+    for (let label = 0; label < count; label++) {
       const reason = this.reasonOfLabel[label]!
       if (reason !== -1) logits[label]! += bonusPerHit * Math.min(this.keywordHits[reason]!, MAX_RULE_HITS)
     }
-    if (bonusPerHit > 0) {
-      for (const label of this.bestLabels(logits, labels.length)) {
-        const reason = this.reasonOfLabel[label]!
-        if (reason === -1 || this.keywordHits[reason]! >= MAX_RULE_HITS) continue
-        const patternHits = this.rules.patternHits(reason, text)
-        logits[label]! += bonusPerHit * Math.min(patternHits, MAX_RULE_HITS - this.keywordHits[reason]!)
-      }
+    for (const label of this.bestLabels(logits, count)) {
+      const reason = this.reasonOfLabel[label]!
+      if (reason === -1 || this.keywordHits[reason]! >= MAX_RULE_HITS) continue
+      const patternHits = this.rules.patternHits(reason, text)
+      logits[label]! += bonusPerHit * Math.min(patternHits, MAX_RULE_HITS - this.keywordHits[reason]!)
     }
-    const best = softmaxInPlace(logits, labels.length, probabilityScale)
-    const confidence = logits[best]!
-    return { reason: confidence >= this.options.threshold ? labels[best]! : UNCLASSIFIED, confidence, overridden: false }
   }
 
   /** Indices of the PATTERN_CANDIDATES largest logits. */
@@ -84,5 +83,36 @@ export class Tagger {
       best[slot] = label
     }
     return best.subarray(0, Math.min(count, best.length))
+  }
+}
+
+/**
+ * Combines the classifier with the taxonomy's rules: each label's logit is the
+ * classifier's score plus `ruleWeight` per rule hit, softmaxed, and the top probability
+ * mapped through the classifier's held-out calibration, so the confidence is the
+ * probability of being right and the threshold means one. Manual overrides (by ticket id) win outright.
+ */
+export class Tagger {
+  private readonly bonus: RuleBonus
+
+  constructor(
+    taxonomy: Taxonomy,
+    private readonly classifier: TextClassifier,
+    private readonly options: TaggerOptions,
+    private readonly overrides: ReadonlyMap<string, string> = new Map(),
+  ) {
+    this.bonus = new RuleBonus(taxonomy, classifier.labels, options.ruleWeight)
+  }
+
+  tag(ticketId: string, text: string): TagResult {
+    const override = this.overrides.get(ticketId)
+    if (override !== undefined) return { reason: override, confidence: 1, best: override, overridden: true }
+    const { labels, probabilityScale } = this.classifier
+    const logits = this.classifier.decisionValues(text)
+    // The featurizer has just split `text` into words; the keyword rules reuse them.
+    this.bonus.apply(text, logits, this.classifier.vectorizer.extractor, probabilityScale)
+    const best = softmaxInPlace(logits, labels.length, probabilityScale)
+    const confidence = this.classifier.calibrated(logits[best]!)
+    return { reason: confidence >= this.options.threshold ? labels[best]! : UNCLASSIFIED, confidence, best: labels[best]!, overridden: false }
   }
 }

@@ -2,7 +2,7 @@ import autocannon from 'autocannon'
 
 import type { BenchRow } from './types'
 
-type LoadOptions = { name: string; url: string; headers?: Record<string, string>; connections?: number; seconds?: number; floor?: string }
+type LoadOptions = { name: string; url: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; connections?: number; seconds?: number; floor?: string }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0)
 
@@ -10,10 +10,10 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
  * Drives one URL with autocannon. autocannon's summary has no p95, so every response time is
  * recorded and the percentiles are computed from the full list.
  */
-export async function httpLoad({ name, url, headers = {}, connections = 50, seconds = 10, floor }: LoadOptions): Promise<BenchRow> {
+export async function httpLoad({ name, url, method = 'GET', body, headers = {}, connections = 50, seconds = 10, floor }: LoadOptions): Promise<BenchRow> {
   const latencies: number[] = []
   let non2xx = 0
-  const instance = autocannon({ url, connections, duration: seconds, headers })
+  const instance = autocannon({ url, method, body, connections, duration: seconds, headers })
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime)
     if (statusCode < 200 || statusCode >= 300) non2xx++

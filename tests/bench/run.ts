@@ -6,13 +6,15 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { loadDotEnv, repoRoot } from '../../scripts/lib/load-env'
+import { benchApiKeys } from './api-keys-bench'
 import { benchAudit } from './audit-bench'
 import { benchInvoices } from './invoices-bench'
 import { benchTickets } from './tickets-bench'
+import { benchUsage } from './usage-bench'
 import type { BenchRow } from './types'
 import { benchWeb } from './web-bench'
 
-const suites: Record<string, () => Promise<BenchRow[]>> = { web: benchWeb, audit: benchAudit, tickets: benchTickets, invoices: benchInvoices }
+const suites: Record<string, () => Promise<BenchRow[]>> = { web: benchWeb, audit: benchAudit, tickets: benchTickets, invoices: benchInvoices, 'api-keys': benchApiKeys, usage: benchUsage }
 
 const format = (value: number | undefined, digits = 0) => (value === undefined ? '' : value.toFixed(digits))
 

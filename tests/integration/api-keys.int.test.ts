@@ -249,7 +249,7 @@ describe('maximum key lifetime', () => {
     expect(set).toMatchObject({ status: 200, body: { data: { maxLifetimeDays: 30 } } })
     try {
       const body = { name: 'capped', scopes: ['usage:read'], environment: 'live' }
-      const count = async () => (await payload.count({ collection: 'api-keys', where: { organization: { equals: org.organization.id } } })).totalDocs
+      const count = async () => (await payload.count({ collection: 'api-key-records', where: { organization: { equals: org.organization.id } } })).totalDocs
       const before = await count()
       for (const expiresAt of [null, inDays(31)]) {
         const refused = await call(keysPOST, org.members.admin, '/api/api-keys', { method: 'POST', body: { ...body, expiresAt } })
@@ -298,7 +298,7 @@ describe('role matrix', () => {
       const result = await call(handler, other.members.owner, `/api/api-keys/${key.id}`, { method, params: { id: String(key.id) }, body: method === 'POST' ? { overlap: 'now' } : undefined })
       expect(result.status).toBe(404)
     }
-    expect(await payload.findByID({ collection: 'api-keys', id: key.id, depth: 0 })).toMatchObject({ revokedAt: null, expiresAt: null })
+    expect(await payload.findByID({ collection: 'api-key-records', id: key.id, depth: 0 })).toMatchObject({ revokedAt: null, expiresAt: null })
   })
 })
 

@@ -20,6 +20,7 @@ type Targets = { membershipId: number; invitationId: number; apiKeyId: number; o
 
 /** How each route is aimed at B. Routes that take no ids are still called: they must answer about A. */
 const PROBES: Record<string, (b: Targets) => Aim[]> = {
+  'account/usage/alerts/route.ts': () => [{ method: 'GET', query: 'metric=api_calls' }, { method: 'PUT', body: { metric: 'api_calls', monthlyBudget: '500', percentThresholds: [80], quantityThresholds: [] } }],
   'account/usage/export.csv/route.ts': () => [{ method: 'GET', query: 'from=2026-01-01&to=2026-12-31&granularity=raw' }],
   'account/usage/route.ts': () => [{ method: 'GET' }],
   'api-keys/[id]/rotate/route.ts': (b) => [{ method: 'POST', params: { id: String(b.apiKeyId) }, body: { overlap: 'now' } }],
@@ -33,6 +34,11 @@ const PROBES: Record<string, (b: Targets) => Aim[]> = {
   'billing/portal-session/route.ts': () => [{ method: 'POST', body: {} }],
   'billing/refresh/route.ts': () => [{ method: 'POST', body: {} }],
   'feedback/route.ts': () => [{ method: 'POST', body: { type: 'idea', section: 'account', message: 'probe' } }],
+  'help/articles/[key]/feedback/route.ts': () => [{ method: 'POST', params: { key: '1' }, body: { helpful: false, reason: 'probe', path: '/account' } }],
+  'help/articles/[key]/route.ts': () => [{ method: 'GET', params: { key: 'what-api-keys-are-for' } }],
+  'help/articles/route.ts': () => [{ method: 'GET', query: 'path=/account/billing' }],
+  'help/events/route.ts': () => [{ method: 'POST', body: { kind: 'opened', path: '/account' } }],
+  'help/search/route.ts': () => [{ method: 'GET', query: 'q=invoice' }],
   'portal/account/email/route.ts': () => [{ method: 'POST', body: { newEmail: 'probe@a.example', password: 'wrong' } }],
   'portal/account/organization-two-factor/route.ts': () => [{ method: 'PUT', body: { required: false } }],
   'portal/account/password/route.ts': () => [{ method: 'POST', body: { currentPassword: 'wrong', newPassword: 'x' } }],
@@ -73,7 +79,7 @@ beforeAll(async () => {
     data: { organization: orgB.organization.id, email: `b-invitee-${orgB.organization.id}@b.example`, role: 'viewer', tokenHash: 'x'.repeat(64), expiresAt: new Date(Date.now() + 86_400_000).toISOString(), invitedBy: orgB.members.owner.id, status: 'pending' },
   })
   const apiKey = await payload.create({
-    collection: 'api-keys',
+    collection: 'api-key-records',
     data: { organization: orgB.organization.id, name: `b-key-${orgB.organization.id}`, prefix: 'pk_test_bbbbbb', secretHash: 'b'.repeat(64), scopes: ['usage:read'], environment: 'test', createdBy: orgB.members.owner.id },
   })
   // B is billed in Stripe: one finalized invoice whose PDF carries B's name.
@@ -119,8 +125,8 @@ describe('cross-tenant probe, generated from the route list', () => {
     // B's objects are as they were: no write crossed over.
     expect(await payload.findByID({ collection: 'memberships', id: b.membershipId, depth: 0 })).toMatchObject({ role: membershipBefore.role, organization: membershipBefore.organization })
     expect((await payload.findByID({ collection: 'invitations', id: b.invitationId, depth: 0 })).status).toBe('pending')
-    expect(await payload.findByID({ collection: 'api-keys', id: b.apiKeyId, depth: 0 })).toMatchObject({ revokedAt: null, expiresAt: null })
-    expect((await payload.find({ collection: 'api-keys', where: { rotatedFrom: { equals: b.apiKeyId } }, depth: 0 })).totalDocs).toBe(0)
+    expect(await payload.findByID({ collection: 'api-key-records', id: b.apiKeyId, depth: 0 })).toMatchObject({ revokedAt: null, expiresAt: null })
+    expect((await payload.find({ collection: 'api-key-records', where: { rotatedFrom: { equals: b.apiKeyId } }, depth: 0 })).totalDocs).toBe(0)
     const owners = await payload.find({ collection: 'memberships', where: { organization: { equals: b.organizationId }, role: { equals: 'owner' } }, depth: 0 })
     expect(owners.docs.map((row) => Number(row.user))).toEqual([orgB.members.owner.id])
   }, 240_000)

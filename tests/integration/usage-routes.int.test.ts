@@ -7,7 +7,7 @@ import { GET as usageGET } from '../../src/app/(portal)/api/account/usage/route'
 import { POST as createKeyPOST } from '../../src/app/(portal)/api/api-keys/route'
 import { POST as ingestPOST } from '../../src/app/(portal)/api/metering/events/route'
 import { recordUsage } from '../../src/metering/record-usage'
-import { billingPeriod } from '../../src/metering/usage-overview'
+import { billingPeriod, pickablePeriods } from '../../src/metering/usage-overview'
 import { seedDemoUsage } from '../../scripts/demo/seed-demo-usage'
 import { postgresMeteringSource } from '../../src/metering/postgres-metering-source'
 import { routeCaller } from '../helpers/call-route'
@@ -153,6 +153,22 @@ describe('GET /api/account/usage and export.csv', () => {
     expect(Object.keys(bad.body.error!.fields!).sort()).toEqual(['from', 'granularity', 'metric'])
     expect((await call(usageGET, a.members.owner, '/api/account/usage?tz=Mars/Olympus')).body.error!.fields).toHaveProperty('tz')
     expect((await call(exportGET, a.members.owner, '/api/account/usage/export.csv?from=2025-01-01&to=2026-12-31')).body.error!.fields).toHaveProperty('to')
+  })
+
+  it('a past billing period by ?period=YYYY-MM: its total, closed; a period off the list is 422', async () => {
+    const periods = pickablePeriods(now)
+    const last = await call(usageGET, a.members.viewer, `/api/account/usage?metric=api_calls&tz=UTC&period=${periods[1]}`)
+    expect(last.status).toBe(200)
+    const start = new Date(`${periods[1]}-01T00:00:00Z`)
+    expect(last.body.data.period).toMatchObject({ start: start.toISOString(), end: billingPeriod(start).end.toISOString(), closed: true })
+    const expected = aDaily.filter((_, i) => new Date(now.getTime() - (i + 2) * DAY_MS) >= start && new Date(now.getTime() - (i + 2) * DAY_MS) < billingPeriod(start).end).reduce((sum, quantity) => sum + quantity, 0)
+    expect(last.body.data.period.quantity).toBe(expected)
+    expect((await call(usageGET, a.members.viewer, `/api/account/usage?metric=api_calls&period=${periods[0]}`)).body.data.period).toMatchObject({ closed: false, quantity: 12_400 + aDaily.filter((_, i) => new Date(now.getTime() - (i + 2) * DAY_MS) >= period.start).reduce((sum, q) => sum + q, 0) })
+    for (const bad of ['2020-01', '2026-13', 'last']) {
+      const refused = await call(usageGET, a.members.viewer, `/api/account/usage?metric=api_calls&period=${bad}`)
+      expect(refused.status).toBe(422)
+      expect(refused.body.error!.fields).toHaveProperty('period')
+    }
   })
 
   it('cross-tenant: no member of A sees B’s usage in the JSON or any CSV, even with B’s organization cookie', async () => {

@@ -7,7 +7,7 @@ import type { StripeObject } from '../store'
 import { requireObject } from './shared'
 
 const productFields = ['name', 'description', 'active', 'metadata', 'default_price_data', 'id', 'unit_label', 'statement_descriptor', 'tax_code', 'url'] as const
-const priceFields = ['currency', 'unit_amount', 'unit_amount_decimal', 'product', 'product_data', 'recurring', 'nickname', 'lookup_key', 'metadata', 'active', 'tax_behavior', 'billing_scheme', 'transfer_lookup_key'] as const
+const priceFields = ['currency', 'unit_amount', 'unit_amount_decimal', 'product', 'product_data', 'recurring', 'nickname', 'lookup_key', 'metadata', 'active', 'tax_behavior', 'billing_scheme', 'transfer_lookup_key', 'tiers', 'tiers_mode'] as const
 
 /** Products and prices: the plans (Starter / Growth / Scale) a subscription points at. */
 export function catalogRoutes(router: Router, context: EmulatorContext): void {
@@ -138,8 +138,12 @@ export function catalogRoutes(router: Router, context: EmulatorContext): void {
 function createPrice(context: EmulatorContext, params: Params, productId: string): StripeObject {
   requireObject(context.store, 'product', productId, 'product')
   const recurring = params.object('recurring', ['interval', 'interval_count', 'usage_type', 'meter', 'trial_period_days', 'aggregate_usage'])
-  const unitAmount = params.int('unit_amount')
-  if (unitAmount === undefined) throw invalidRequest('Missing required param: unit_amount.', 'unit_amount', 'parameter_missing')
+  const { billingScheme, unitAmount, unitAmountDecimal, tiers, tiersMode } = priceAmounts(params)
+  const usageType = recurring?.oneOf('usage_type', ['licensed', 'metered']) ?? 'licensed'
+  const meter = recurring?.string('meter') ?? null
+  // Since the 2025-03-31 API, a metered price is backed by a Billing Meter; a licensed one can't be tiered by volume of usage it doesn't have.
+  if (usageType === 'metered' && !meter) throw invalidRequest('Missing required param: recurring[meter].', 'recurring[meter]', 'parameter_missing')
+  if (meter) requireObject(context.store, 'billing.meter', meter, 'recurring[meter]', 'billing meter')
   const lookupKey = params.nullableString('lookup_key') ?? null
   if (lookupKey && context.store.list('price', (p) => p.lookup_key === lookupKey).length > 0) {
     throw invalidRequest(`A price (\`${lookupKey}\`) already uses that lookup key.`, 'lookup_key')
@@ -148,7 +152,7 @@ function createPrice(context: EmulatorContext, params: Params, productId: string
     id: context.store.newId('price'),
     object: 'price',
     active: params.bool('active') ?? true,
-    billing_scheme: 'per_unit',
+    billing_scheme: billingScheme,
     created: context.now(),
     currency: params.requiredString('currency').toLowerCase(),
     custom_unit_amount: null,
@@ -161,20 +165,62 @@ function createPrice(context: EmulatorContext, params: Params, productId: string
       ? {
           interval: recurring.oneOf('interval', ['day', 'week', 'month', 'year']) ?? failMissing('recurring[interval]'),
           interval_count: recurring.int('interval_count') ?? 1,
-          meter: recurring.string('meter') ?? null,
-          usage_type: recurring.oneOf('usage_type', ['licensed', 'metered']) ?? 'licensed',
+          meter,
+          usage_type: usageType,
           trial_period_days: recurring.int('trial_period_days') ?? null,
         }
       : null,
     tax_behavior: params.oneOf('tax_behavior', ['exclusive', 'inclusive', 'unspecified']) ?? 'unspecified',
-    tiers_mode: null,
+    ...(tiers ? { tiers } : {}),
+    tiers_mode: tiersMode,
     transform_quantity: null,
     type: recurring ? 'recurring' : 'one_time',
     unit_amount: unitAmount,
-    unit_amount_decimal: String(unitAmount),
+    unit_amount_decimal: unitAmountDecimal,
   }
   context.store.put(price)
   return price
+}
+
+const DECIMAL = /^\d+(\.\d{1,12})?$/
+
+/**
+ * A price's amounts as Stripe takes them: `per_unit` with exactly one of unit_amount (integer minor
+ * units) and unit_amount_decimal (up to 12 decimal places); `tiered` with tiers_mode and tiers (each
+ * an up_to — ascending, the last `inf` — and one of unit_amount / unit_amount_decimal, plus an
+ * optional flat_amount) and no unit amount of its own.
+ */
+function priceAmounts(params: Params) {
+  const billingScheme = params.oneOf('billing_scheme', ['per_unit', 'tiered']) ?? 'per_unit'
+  const unitAmount = params.int('unit_amount')
+  const decimal = params.string('unit_amount_decimal')
+  if (decimal !== undefined && !DECIMAL.test(decimal)) throw invalidRequest('Invalid decimal: unit_amount_decimal.', 'unit_amount_decimal')
+  if (billingScheme === 'tiered') {
+    if (unitAmount !== undefined || decimal !== undefined) throw invalidRequest('You may not specify unit_amount or unit_amount_decimal when billing_scheme is tiered.', unitAmount !== undefined ? 'unit_amount' : 'unit_amount_decimal')
+    const tiersMode = params.oneOf('tiers_mode', ['graduated', 'volume']) ?? failMissing('tiers_mode')
+    const tierParams = params.objects('tiers', ['up_to', 'unit_amount', 'unit_amount_decimal', 'flat_amount', 'flat_amount_decimal']) ?? failMissing('tiers')
+    let previous = 0
+    const tiers = tierParams.map((tier, index) => {
+      const upToText = tier.requiredString('up_to')
+      const upTo = upToText === 'inf' ? null : tier.int('up_to')!
+      if (upTo !== null && upTo <= previous) throw invalidRequest('Each tier\'s up_to must be greater than the previous tier\'s.', `tiers[${index}][up_to]`)
+      if (upTo === null && index !== tierParams.length - 1) throw invalidRequest('Only the last tier may have up_to=inf.', `tiers[${index}][up_to]`)
+      if (upTo !== null && index === tierParams.length - 1) throw invalidRequest('The last tier must have up_to=inf.', `tiers[${index}][up_to]`)
+      previous = upTo ?? previous
+      const amount = tier.int('unit_amount')
+      const amountDecimal = tier.string('unit_amount_decimal')
+      if (amount !== undefined && amountDecimal !== undefined) throw invalidRequest('You may only specify one of unit_amount and unit_amount_decimal.', `tiers[${index}][unit_amount_decimal]`)
+      if (amountDecimal !== undefined && !DECIMAL.test(amountDecimal)) throw invalidRequest('Invalid decimal.', `tiers[${index}][unit_amount_decimal]`)
+      const flat = tier.int('flat_amount') ?? null
+      const unit = amountDecimal ?? (amount !== undefined ? String(amount) : null)
+      return { flat_amount: flat, flat_amount_decimal: flat === null ? null : String(flat), unit_amount: amount ?? null, unit_amount_decimal: unit, up_to: upTo }
+    })
+    return { billingScheme, unitAmount: null, unitAmountDecimal: null, tiers, tiersMode }
+  }
+  if (params.has('tiers') || params.has('tiers_mode')) throw invalidRequest('tiers and tiers_mode are only for billing_scheme=tiered.', params.has('tiers') ? 'tiers' : 'tiers_mode')
+  if (unitAmount !== undefined && decimal !== undefined) throw invalidRequest('You may only specify one of these parameters: unit_amount, unit_amount_decimal.', 'unit_amount_decimal')
+  if (unitAmount === undefined && decimal === undefined) throw invalidRequest('Missing required param: unit_amount.', 'unit_amount', 'parameter_missing')
+  return { billingScheme, unitAmount: unitAmount ?? null, unitAmountDecimal: decimal ?? String(unitAmount), tiers: null, tiersMode: null }
 }
 
 function failMissing(param: string): never {

@@ -111,6 +111,8 @@ type NewLine = {
   invoiceItem?: string | null
   subscriptionItem?: { subscription: string; id: string } | null
   metadata?: Record<string, string>
+  /** The unit amount this line was priced at, when the price has none of its own (a tier of a tiered price). */
+  unitAmountDecimal?: string
 }
 
 /** Appends a line and recomputes the totals (no tax or discounts in the emulator). */
@@ -152,7 +154,7 @@ export function addInvoiceLine(context: EmulatorContext, invoice: StripeObject, 
           type: 'invoice_item_details',
         },
     pricing: line.price
-      ? { price_details: { price: line.price.id, product: line.price.product }, type: 'price_details', unit_amount_decimal: String(line.price.unit_amount) }
+      ? { price_details: { price: line.price.id, product: line.price.product }, type: 'price_details', unit_amount_decimal: line.unitAmountDecimal ?? line.price.unit_amount_decimal ?? String(line.price.unit_amount) }
       : { price_details: null, type: 'price_details', unit_amount_decimal: String(Math.round(line.amount / line.quantity)) },
     subtotal: line.amount,
     quantity_decimal: String(line.quantity),

@@ -4,6 +4,7 @@ import { addInterval } from '../period'
 import { StripeError } from '../stripe-error'
 import type { StripeObject } from '../store'
 import { addInvoiceLine, draftInvoice, finalizeInvoice, payInvoice } from './invoice-lifecycle'
+import { meteredUsageLines } from './meters'
 import { requireObject } from './shared'
 
 type Reason = 'subscription_create' | 'subscription_cycle' | 'subscription_update'
@@ -28,6 +29,16 @@ export function billSubscriptionPeriod(context: EmulatorContext, request: ApiReq
   for (const entry of subscription.items.data as StripeObject[]) {
     const price = entry.price
     const product = context.store.get(price.product)
+    if (price.recurring?.usage_type === 'metered') {
+      // Metered usage is billed in arrears: the cycle invoice charges the period that just ended, from its meter.
+      if (reason !== 'subscription_cycle' || trialing) continue
+      const end: number = entry.current_period_start
+      const start = addInterval(end, price.recurring.interval, -price.recurring.interval_count)
+      for (const line of meteredUsageLines(context, price, customer.id, start, end, product?.name ?? price.id)) {
+        addInvoiceLine(context, invoice, { ...line, period: { start, end }, price, subscriptionItem: { subscription: subscription.id, id: entry.id } })
+      }
+      continue
+    }
     const amount = trialing ? 0 : price.unit_amount * entry.quantity
     addInvoiceLine(context, invoice, {
       amount,

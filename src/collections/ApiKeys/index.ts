@@ -9,9 +9,14 @@ import { API_KEY_ENVIRONMENTS } from '../../api-keys/scope-catalog'
  * hash is readable by no API (staff included) and the secret itself is never stored. Every write
  * goes through src/api-keys (permission, audit, event, cache invalidation), so no API may write.
  * Status is derived: revoked when `revokedAt` is set, expired once `expiresAt` has passed.
+ * The slug isn't `api-keys`: /api/api-keys is the portal's route, and Next would send Payload's
+ * REST path for the collection (the admin's calls included) there too. The table keeps its name.
  */
 export const ApiKeys: CollectionConfig = {
-  slug: 'api-keys',
+  slug: 'api-key-records',
+  dbName: 'api_keys',
+  labels: { singular: 'API key', plural: 'API keys' },
+  typescript: { interface: 'ApiKey' },
   admin: { group: 'Customers', useAsTitle: 'name', defaultColumns: ['name', 'prefix', 'organization', 'environment', 'expiresAt', 'revokedAt', 'lastUsedAt'] },
   defaultSort: '-createdAt',
   access: { read: scopedToOrganizations('apikeys.read'), create: nobody, update: nobody, delete: nobody },
@@ -26,7 +31,7 @@ export const ApiKeys: CollectionConfig = {
     { name: 'expiresAt', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'revokedAt', type: 'date' },
     { name: 'revokedBy', type: 'relationship', relationTo: 'users' },
-    { name: 'rotatedFrom', type: 'relationship', relationTo: 'api-keys', admin: { description: 'The key this one replaced.' } },
+    { name: 'rotatedFrom', type: 'relationship', relationTo: 'api-key-records', admin: { description: 'The key this one replaced.' } },
     { name: 'lastUsedAt', type: 'date', admin: { description: 'Recorded at most once a minute per key.' } },
     { name: 'lastUsedIp', type: 'text' },
     // Expiry notices already sent, so each goes out once per key and threshold.

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../../access/nobody'
 import { staffOnly } from '../../access/staff-only'
 import { FEEDBACK_STATUSES, FEEDBACK_TYPES } from '../../feedback/feedback-types'
+import { screenshotEndpoint } from './endpoints/screenshot'
+import { announceShipped } from './hooks/announce-shipped'
 
 /**
  * What customers told the product team through the portal's Feedback form, with the context the
@@ -21,6 +23,8 @@ export const Feedback: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: { read: staffOnly, update: staffOnly, create: nobody, delete: staffOnly },
+  hooks: { afterChange: [announceShipped] },
+  endpoints: [screenshotEndpoint],
   fields: [
     { name: 'type', type: 'select', required: true, options: FEEDBACK_TYPES.map((type) => ({ label: type, value: type })), admin: { readOnly: true } },
     { name: 'section', type: 'text', required: true, admin: { readOnly: true } },
@@ -42,5 +46,6 @@ export const Feedback: CollectionConfig = {
     { name: 'linearIssueId', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'linearIssueUrl', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'forwardError', type: 'textarea', admin: { readOnly: true } },
+    { name: 'screenshot', type: 'text', admin: { readOnly: true, description: 'The image the customer attached, if any: open this address (staff only).' } },
   ],
 }

@@ -25,7 +25,7 @@ export const Organizations: CollectionConfig = {
         ['notification-preferences', 'organization'],
         ['notifications', 'organization'],
         ['invitations', 'organization'],
-        ['api-keys', 'organization'],
+        ['api-key-records', 'organization'],
       ]),
     ],
   },

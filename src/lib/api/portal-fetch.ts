@@ -5,7 +5,7 @@ export type PortalResult<T> = { ok: true; data: T } | { ok: false; message: stri
 
 type PortalFetchOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-  /** Sent as JSON; omitted for none. */
+  /** Sent as JSON, or as multipart when it is FormData (a file upload); omitted for none. */
   body?: unknown
   /** The message when the network fails or the answer isn't an envelope. */
   fallback?: string
@@ -19,8 +19,9 @@ export async function portalFetch<T>(path: string, { method = 'POST', body, fall
   try {
     const response = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // FormData sets its own multipart Content-Type, boundary included.
+      headers: body === undefined || body instanceof FormData ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     })
     const envelope = (await response.json()) as PortalEnvelope<T> | null
     if (response.ok && envelope?.success) return { ok: true, data: envelope.data }

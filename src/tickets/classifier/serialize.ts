@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { BucketIndex } from './bucket-index'
 import type { FeatureConfig } from './features'
+import { IDENTITY_MAP, type IsotonicMap } from './isotonic'
 import { TextClassifier } from './text-classifier'
 import { TfidfVectorizer } from './vectorizer'
+import { SentenceEmbedder, type EmbeddingConfig } from './vectors/sentence-embedder'
 
 /**
  * A trained classifier as plain data: typed arrays as-is for worker threads (structured
@@ -20,6 +22,18 @@ export interface ClassifierSnapshot {
   readonly weights: Float32Array
   readonly bias: Float32Array
   readonly probabilityScale: number
+  readonly calibration: IsotonicMap
+  /** The word vectors travel with the model, so a saved model tags the same without the shipped table. */
+  readonly embedding: EmbeddingSnapshot | null
+}
+
+export interface EmbeddingSnapshot {
+  readonly config: EmbeddingConfig
+  readonly dimensions: number
+  readonly commonComponent: Float32Array
+  readonly hashes: Int32Array
+  readonly vectors: Int8Array
+  readonly scales: Float32Array
 }
 
 export function snapshotOf(classifier: TextClassifier): ClassifierSnapshot {
@@ -35,19 +49,38 @@ export function snapshotOf(classifier: TextClassifier): ClassifierSnapshot {
     weights: weights.weights,
     bias: weights.bias,
     probabilityScale: classifier.probabilityScale,
+    calibration: classifier.calibration,
+    embedding:
+      vectorizer.embedder === null
+        ? null
+        : {
+            config: vectorizer.embedder.config,
+            dimensions: vectorizer.embedder.dimensions,
+            commonComponent: vectorizer.embedder.commonComponent,
+            hashes: vectorizer.embedder.table.hashes,
+            vectors: vectorizer.embedder.table.vectors,
+            scales: vectorizer.embedder.table.scales,
+          },
   }
 }
 
 export function classifierFromSnapshot(snapshot: ClassifierSnapshot): TextClassifier {
-  const vectorizer = new TfidfVectorizer(snapshot.features, new BucketIndex(snapshot.buckets), snapshot.wordFeatureCount, snapshot.idf)
-  const model = { classCount: snapshot.classCount, featureCount: snapshot.buckets.length, stride: snapshot.stride, weights: snapshot.weights, bias: snapshot.bias }
-  return new TextClassifier(snapshot.labels, vectorizer, model, snapshot.probabilityScale)
+  const { embedding } = snapshot
+  const embedder =
+    embedding === null
+      ? null
+      : new SentenceEmbedder({ dimensions: embedding.dimensions, hashes: embedding.hashes, vectors: embedding.vectors, scales: embedding.scales }, embedding.config, embedding.commonComponent)
+  const vectorizer = new TfidfVectorizer(snapshot.features, new BucketIndex(snapshot.buckets), snapshot.wordFeatureCount, snapshot.idf, embedder)
+  const model = { classCount: snapshot.classCount, featureCount: vectorizer.featureCount, stride: snapshot.stride, weights: snapshot.weights, bias: snapshot.bias }
+  return new TextClassifier(snapshot.labels, vectorizer, model, snapshot.probabilityScale, snapshot.calibration)
 }
 
-const MODEL_FORMAT = 'portico-ticket-classifier/1'
+/** Version 1 files (before word vectors and isotonic calibration) still load: no embedding, identity calibration. */
+const MODEL_FORMAT = 'portico-ticket-classifier/2'
+const MODEL_FORMAT_V1 = 'portico-ticket-classifier/1'
 
 const modelFileSchema = z.object({
-  format: z.literal(MODEL_FORMAT),
+  format: z.union([z.literal(MODEL_FORMAT), z.literal(MODEL_FORMAT_V1)]),
   labels: z.array(z.string()).min(2),
   features: z.object({
     hashBits: z.number().int().min(8).max(30),
@@ -65,10 +98,22 @@ const modelFileSchema = z.object({
   weights: z.string(),
   bias: z.string(),
   probabilityScale: z.number().positive(),
+  calibration: z.object({ knots: z.string(), values: z.string() }).optional(),
+  embedding: z
+    .object({
+      config: z.object({ blockWeight: z.number().nonnegative(), sifRank: z.number().nonnegative() }),
+      dimensions: z.number().int().positive(),
+      commonComponent: z.string(),
+      hashes: z.string(),
+      vectors: z.string(),
+      scales: z.string(),
+    })
+    .nullable()
+    .optional(),
 })
 
 export function snapshotToJson(snapshot: ClassifierSnapshot): string {
-  const base64 = (array: Int32Array | Float32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64')
+  const base64 = (array: Int32Array | Float32Array | Int8Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64')
   return JSON.stringify({
     format: MODEL_FORMAT,
     labels: snapshot.labels,
@@ -81,6 +126,18 @@ export function snapshotToJson(snapshot: ClassifierSnapshot): string {
     weights: base64(snapshot.weights),
     bias: base64(snapshot.bias),
     probabilityScale: snapshot.probabilityScale,
+    calibration: { knots: base64(snapshot.calibration.knots), values: base64(snapshot.calibration.values) },
+    embedding:
+      snapshot.embedding === null
+        ? null
+        : {
+            config: snapshot.embedding.config,
+            dimensions: snapshot.embedding.dimensions,
+            commonComponent: base64(snapshot.embedding.commonComponent),
+            hashes: base64(snapshot.embedding.hashes),
+            vectors: base64(snapshot.embedding.vectors),
+            scales: base64(snapshot.embedding.scales),
+          },
   })
 }
 
@@ -90,6 +147,10 @@ export function snapshotFromJson(json: string): ClassifierSnapshot {
   const int32 = (text: string): Int32Array => {
     const buffer = bytes(text)
     return new Int32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength))
+  }
+  const int8 = (text: string): Int8Array => {
+    const buffer = bytes(text)
+    return new Int8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength))
   }
   const float32 = (text: string): Float32Array => {
     const buffer = bytes(text)
@@ -106,8 +167,29 @@ export function snapshotFromJson(json: string): ClassifierSnapshot {
     weights: float32(file.weights),
     bias: float32(file.bias),
     probabilityScale: file.probabilityScale,
+    calibration: file.calibration ? { knots: float32(file.calibration.knots), values: float32(file.calibration.values) } : IDENTITY_MAP,
+    embedding: file.embedding
+      ? {
+          config: file.embedding.config,
+          dimensions: file.embedding.dimensions,
+          commonComponent: float32(file.embedding.commonComponent),
+          hashes: int32(file.embedding.hashes),
+          vectors: int8(file.embedding.vectors),
+          scales: float32(file.embedding.scales),
+        }
+      : null,
   }
-  if (snapshot.idf.length !== snapshot.buckets.length || snapshot.weights.length !== snapshot.buckets.length * snapshot.stride || snapshot.classCount !== snapshot.labels.length) {
+  const embedding = snapshot.embedding
+  const embeddingDimensions = embedding?.dimensions ?? 0
+  if (
+    snapshot.idf.length !== snapshot.buckets.length ||
+    snapshot.weights.length !== (snapshot.buckets.length + embeddingDimensions) * snapshot.stride ||
+    snapshot.classCount !== snapshot.labels.length ||
+    snapshot.calibration.knots.length !== snapshot.calibration.values.length ||
+    snapshot.calibration.knots.length === 0 ||
+    (embedding !== null &&
+      (embedding.commonComponent.length !== embedding.dimensions || embedding.vectors.length !== embedding.hashes.length * embedding.dimensions || embedding.scales.length !== embedding.hashes.length))
+  ) {
     throw new Error('model file is inconsistent (array sizes do not match)')
   }
   return snapshot

@@ -19,6 +19,8 @@ export const EVAL_USAGE = `usage: npm run audit:eval -- --train <labeled.csv> [-
   --folds <k>             cross-validation folds (default: 5)
   --seed <n>              shuffle seed for the folds (default: 1)
   --algorithm <name>      ${ALGORITHMS.join(' | ')} (default: linear-svm)
+  --no-vectors            n-gram features only (no pretrained word vectors), for comparison
+  --no-calibration        skip calibration inside the folds (about half the time; no coverage table)
   --json                  print one JSON object instead of tables`
 
 const OPTIONS = {
@@ -32,6 +34,8 @@ const OPTIONS = {
   folds: { type: 'string' },
   seed: { type: 'string' },
   algorithm: { type: 'string', default: 'linear-svm' },
+  'no-vectors': { type: 'boolean', default: false },
+  'no-calibration': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const
@@ -65,7 +69,7 @@ export async function evalCommand(argv: string[], log: (line: string) => void): 
   } else {
     const folds = Math.floor(numberOption(values.folds, 'folds', 5, { min: 2, max: 50 }))
     const seed = Math.floor(numberOption(values.seed, 'seed', 1, { min: 0 }))
-    evaluation = evaluateClassifier(train, test, { folds, seed, algorithm: values.algorithm as Algorithm })
+    evaluation = evaluateClassifier(train, test, { folds, seed, algorithm: values.algorithm as Algorithm, vectors: !values['no-vectors'], calibrate: !values['no-calibration'] })
   }
   const output: EvalOutput = {
     ...evaluation,
@@ -86,6 +90,9 @@ async function readSet(path: string, columns: LabeledColumns, labelMap: LabelMap
   return { texts: examples.texts, labels: labelMap === null ? examples.labels : applyLabelMap(examples.labels, labelMap) }
 }
 
+const WORST_LISTED = 10
+const MATRIX_MAX_LABELS = 30
+
 export function formatEvaluation(output: EvalOutput): string[] {
   const how =
     output.mode === 'cross-validation'
@@ -98,16 +105,29 @@ export function formatEvaluation(output: EvalOutput): string[] {
     `accuracy ${output.accuracy.toFixed(4)}   macro-F1 ${output.macroF1.toFixed(4)}`,
   ]
   if (output.foldAccuracies) lines.push(`fold accuracies ${output.foldAccuracies.map((a) => a.toFixed(3)).join(' ')}`)
+  if (output.coverage) {
+    lines.push('', 'coverage vs accuracy (a label is kept when its calibrated confidence reaches the threshold)', 'threshold  coverage  accuracy of covered')
+    for (const point of output.coverage) lines.push(`${point.threshold.toFixed(2).padStart(9)}  ${point.coverage.toFixed(3).padStart(8)}  ${point.accuracy === null ? '–' : point.accuracy.toFixed(3)}`)
+  }
   const width = Math.max(5, ...output.labels.map((label) => label.length))
-  lines.push('', `${'#'.padStart(3)}  ${'label'.padEnd(width)}  precision  recall     f1  support`)
-  output.perLabel.forEach((scores, i) => {
+  const scored = output.perLabel.map((scores, i) => ({ scores, number: i + 1 })).filter(({ scores }) => scores.support > 0)
+  const worst = [...scored].sort((a, b) => a.scores.f1 - b.scores.f1 || a.scores.label.localeCompare(b.scores.label)).slice(0, WORST_LISTED)
+  lines.push('', `the ${worst.length} worst labels by F1`, `${'#'.padStart(3)}  ${'label'.padEnd(width)}  precision  recall     f1  support`)
+  for (const { scores, number } of worst) {
     lines.push(
-      `${String(i + 1).padStart(3)}  ${scores.label.padEnd(width)}  ${scores.precision.toFixed(3).padStart(9)}  ${scores.recall.toFixed(3).padStart(6)}  ${scores.f1.toFixed(3).padStart(5)}  ${String(scores.support).padStart(7)}`,
+      `${String(number).padStart(3)}  ${scores.label.padEnd(width)}  ${scores.precision.toFixed(3).padStart(9)}  ${scores.recall.toFixed(3).padStart(6)}  ${scores.f1.toFixed(3).padStart(5)}  ${String(scores.support).padStart(7)}`,
     )
-  })
-  const cell = Math.max(3, ...output.confusion.flat().map((count) => String(count).length + 1))
-  lines.push('', 'confusion matrix (rows: true label #, columns: predicted label #)')
-  lines.push(`${''.padStart(4)}${output.labels.map((_, j) => String(j + 1).padStart(cell)).join('')}`)
-  output.confusion.forEach((row, i) => lines.push(`${String(i + 1).padStart(4)}${row.map((count) => (count === 0 ? '.' : String(count)).padStart(cell)).join('')}`))
+  }
+  if (output.confusions.length > 0) {
+    lines.push('', 'most frequent confusions (true → predicted)')
+    for (const c of output.confusions) lines.push(`${String(c.count).padStart(5)}  ${c.gold} → ${c.predicted}`)
+  }
+  // Past ~30 labels the matrix is unreadable; the confusion list above says the same.
+  if (output.labels.length <= MATRIX_MAX_LABELS) {
+    const cell = Math.max(3, ...output.confusion.flat().map((count) => String(count).length + 1))
+    lines.push('', 'confusion matrix (rows: true label #, columns: predicted label #; # in label order)', output.labels.map((label, i) => `${i + 1} ${label}`).join(' · '))
+    lines.push(`${''.padStart(4)}${output.labels.map((_, j) => String(j + 1).padStart(cell)).join('')}`)
+    output.confusion.forEach((row, i) => lines.push(`${String(i + 1).padStart(4)}${row.map((count) => (count === 0 ? '.' : String(count)).padStart(cell)).join('')}`))
+  }
   return lines
 }

@@ -1,5 +1,6 @@
 import { classifierFromSnapshot, type ClassifierSnapshot } from '../classifier/serialize'
 import { cleanTicketText } from '../clean-text'
+import { detectLanguage } from '../language/detect-language'
 import { Tagger, type TaggerOptions } from '../tagger'
 import type { Taxonomy } from '../taxonomy'
 
@@ -15,6 +16,8 @@ export interface BatchTags {
   readonly reasonIndex: Uint16Array
   readonly confidence: Float32Array
   readonly overridden: Uint8Array
+  /** ISO 639-1 code per ticket (`und` when undetermined). */
+  readonly language: string[]
 }
 
 /** Everything a tagger needs, as plain data so it can be handed to worker threads. */
@@ -34,13 +37,18 @@ export function taggingText(subject: string, body: string): string {
 }
 
 export function createBatchTagger(setup: TaggerSetup): (batch: TicketBatch) => BatchTags {
-  const tagger = new Tagger(setup.taxonomy, classifierFromSnapshot(setup.snapshot), setup.options, new Map(setup.overrides))
+  const classifier = classifierFromSnapshot(setup.snapshot)
+  const tagger = new Tagger(setup.taxonomy, classifier, setup.options, new Map(setup.overrides))
+  const { extractor } = classifier.vectorizer
   const indexOfReason = new Map(setup.reasonIds.map((id, index) => [id, index]))
   return (batch) => {
     const count = batch.ids.length
-    const tags: BatchTags = { reasonIndex: new Uint16Array(count), confidence: new Float32Array(count), overridden: new Uint8Array(count) }
+    const tags: BatchTags = { reasonIndex: new Uint16Array(count), confidence: new Float32Array(count), overridden: new Uint8Array(count), language: new Array<string>(count) }
     for (let i = 0; i < count; i++) {
-      const result = tagger.tag(batch.ids[i]!, taggingText(batch.subjects[i]!, batch.bodies[i]!))
+      const text = taggingText(batch.subjects[i]!, batch.bodies[i]!)
+      const result = tagger.tag(batch.ids[i]!, text)
+      // The tagger has just split the text into words (an override skips that: then eld reads it alone).
+      tags.language[i] = detectLanguage(text, extractor.wordHashes, result.overridden ? 0 : extractor.wordCount, extractor.config.maxChars)
       const index = indexOfReason.get(result.reason)
       if (index === undefined) throw new Error(`tagger returned "${result.reason}", which is not a known reason`)
       tags.reasonIndex[i] = index

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { resolveApiKeyExpiry, rotatedApiKeyExpiry } from '../../../src/api-keys/api-key-expiry'
 import { API_KEY_LENGTH, generateApiKeySecret, parseApiKeySecret } from '../../../src/api-keys/api-key-format'
 import { apiKeyStatus } from '../../../src/api-keys/api-key-status'
-import { hashApiKeySecret, sameDigest } from '../../../src/api-keys/hash-api-key-secret'
+import { hashApiKeySecret, hashApiKeySecretBytes, sameDigest } from '../../../src/api-keys/hash-api-key-secret'
 import { API_KEY_SCOPE_IDS, API_KEY_SCOPE_PRESETS } from '../../../src/api-keys/scope-catalog'
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
@@ -99,6 +99,14 @@ describe('API key hashing', () => {
     for (const pepper of ['short', 'p'.repeat(64), 'long'.repeat(40)]) {
       withEnv({ pepper, payload: 'ignored' }, () => expect(hashApiKeySecret(secret)).toBe(createHmac('sha256', pepper).update(secret).digest('hex')))
     }
+  })
+
+  it('stays exact across inputs of other lengths and characters, in any order (its buffers are reused)', () => {
+    const inputs = [generateApiKeySecret('live').secret, 'short', generateApiKeySecret('test').secret, 'ünïcode ✓ key', '', 'x'.repeat(300), generateApiKeySecret('live').secret]
+    withEnv({ pepper: 'reuse pepper', payload: 'ignored' }, () => {
+      const digests = inputs.map((input) => hashApiKeySecretBytes(input))
+      inputs.forEach((input, index) => expect(digests[index]!.toString('hex'), input).toBe(createHmac('sha256', 'reuse pepper').update(input).digest('hex')))
+    })
   })
 
   it('another pepper, another hash; without API_KEY_PEPPER it follows PAYLOAD_SECRET', () => {

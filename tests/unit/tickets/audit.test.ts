@@ -7,6 +7,7 @@ import { auditSummarySchema, type AuditSummary } from '../../../src/tickets/audi
 import { parseColumnMap } from '../../../src/tickets/formats/mapped-csv'
 import { readOverrides } from '../../../src/tickets/overrides'
 import { trainSeedClassifier } from '../../../src/tickets/seed-classifier'
+import { DEFAULT_LOCALE_THRESHOLD } from '../../../src/tickets/language/portal-locales'
 import { DEFAULT_TAGGER_OPTIONS } from '../../../src/tickets/tagger'
 import { DEFAULT_TAXONOMY, UNCLASSIFIED } from '../../../src/tickets/taxonomy'
 import { fixture, utc } from '../../helpers/tickets'
@@ -37,6 +38,7 @@ async function audit(overrides: Partial<AuditOptions> = {}): Promise<AuditSummar
     classifier,
     classifierDescription: 'built-in',
     tagger: DEFAULT_TAGGER_OPTIONS,
+    localeThreshold: DEFAULT_LOCALE_THRESHOLD,
     overrides: reasonByTicket,
     workers: 0,
     progress: null,
@@ -82,10 +84,10 @@ describe('runAudit on the hand-computed ranking fixture', () => {
     expect(ranked).toHaveLength(16)
 
     const tagged = (await readFile(path.join(outDir, OUTPUT_FILES.tagged), 'utf8')).trim().split('\n')
-    expect(tagged[0]).toBe('ticket_id,created,reason,confidence,portal_screen,absorbable,resolution_hours,handle_minutes,cost')
-    expect(tagged[1]).toBe('t1,2024-05-01T00:00:00.000Z,card-change,1.000,billing,yes,2.00,10.0,10.00')
-    expect(tagged[3]).toBe('t3,2024-05-02T00:00:00.000Z,card-change,1.000,billing,yes,9.00,12.0,12.00')
-    expect(tagged[4]).toBe('t4,2024-05-02T12:00:00.000Z,card-change,1.000,billing,yes,,5.0,5.00')
+    expect(tagged[0]).toBe('ticket_id,created,reason,confidence,portal_screen,absorbable,resolution_hours,handle_minutes,cost,language')
+    expect(tagged[1]).toBe('t1,2024-05-01T00:00:00.000Z,card-change,1.000,billing,yes,2.00,10.0,10.00,en')
+    expect(tagged[3]).toBe('t3,2024-05-02T00:00:00.000Z,card-change,1.000,billing,yes,9.00,12.0,12.00,en')
+    expect(tagged[4]).toBe('t4,2024-05-02T12:00:00.000Z,card-change,1.000,billing,yes,,5.0,5.00,en')
     expect(tagged).toHaveLength(13)
 
     expect(await readFile(path.join(outDir, OUTPUT_FILES.badRows), 'utf8')).toBe('line,reason\n12,empty ticket\n')

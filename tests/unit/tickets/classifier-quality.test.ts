@@ -15,10 +15,10 @@ import { REPO_ROOT, LABELED_TICKETS } from '../../helpers/tickets'
  * taxonomy shows up here.
  */
 const MEASURED = {
-  banking77: { accuracy: 0.7682, macroF1: 0.7568 },
+  banking77: { accuracy: 0.7896, macroF1: 0.7794 },
   bitextIntents: { accuracy: 0.9907, macroF1: 0.9893 },
   bitextTaxonomyTrained: { accuracy: 0.9967, macroF1: 0.9969 },
-  bitextTaxonomyBuiltIn: { accuracy: 0.7087, macroF1: 0.7315 },
+  bitextTaxonomyBuiltIn: { accuracy: 0.8667, macroF1: 0.8457 },
 }
 const TOLERANCE = 0.02
 const FOLDS = 5

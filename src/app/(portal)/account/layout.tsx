@@ -5,6 +5,8 @@ import { canPerform } from '@/access/can-perform'
 import { getPortalFlags, requestedPath, requireSession } from '@/auth/require-screen'
 import { isScreenEnabled } from '@/flags/is-screen-enabled'
 import { t } from '@/i18n/t'
+import { HelpDrawer } from '@/components/help/help-drawer'
+import { supportRoute } from '@/help/support-route'
 import type { MessageKey } from '@/i18n/en'
 
 import { FeedbackButton } from './feedback-button'
@@ -42,6 +44,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
               <span>{organization.name}</span>
             ) : null}
             <NotificationBell session={session} />
+            {organization ? <HelpDrawer supportHref={supportRoute()} /> : null}
             {organization ? <FeedbackButton section={section} /> : null}
             <span className="muted">{t('session.signedInAs', { email: session.user.email })}</span>
             <form method="post" action="/api/portal/sign-out">

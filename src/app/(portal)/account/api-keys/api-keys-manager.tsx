@@ -13,6 +13,9 @@ import { SecretDialog } from './secret-dialog'
 
 export type Issued = { name: string; secret: string }
 
+/** The help article the empty state links to (the drawer's contract: `?help=<article slug>`). */
+const API_KEYS_HELP_ARTICLE = 'what-api-keys-are-for'
+
 /**
  * The list and the create form, sharing the one-time secret dialog. The secret lives only in this
  * component's state: closing the dialog or reloading the page drops it for good.
@@ -32,7 +35,8 @@ export function ApiKeysManager({ keys, canManage, maxLifetimeDays }: { keys: Api
             <h3>{t('api-keys.empty.title')}</h3>
             <p>{t('api-keys.empty.body')}</p>
             <p>
-              <a href="?help=api-keys">{t('api-keys.empty.help')}</a>
+              {/* The help drawer opens on the article whose slug is in ?help= (on this same page). */}
+              <a href={`?help=${API_KEYS_HELP_ARTICLE}`}>{t('api-keys.empty.help')}</a>
             </p>
           </div>
         ) : (

@@ -1,6 +1,7 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
+import { usePathname, useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 import { currencyDigits } from '@/billing/invoices/currency-digits'
@@ -8,12 +9,13 @@ import { t } from '@/i18n/t'
 import { portalFetch } from '@/lib/api/portal-fetch'
 import type { UsageOverview } from '@/metering/usage-overview'
 
+import { UsageAlertsForm } from './usage-alerts-form'
 import { UsageChart } from './usage-chart'
 
-export type MetricOption = { id: string; displayName: string; unit: string }
+export type MetricOption = { id: string; displayName: string; unit: string; currency: string }
 
-async function fetchUsage(metric: string, timeZone: string): Promise<UsageOverview> {
-  const result = await portalFetch<UsageOverview>(`/api/account/usage?${new URLSearchParams({ metric, tz: timeZone })}`, { method: 'GET', fallback: t('usage.error') })
+async function fetchUsage(metric: string, timeZone: string, period: string): Promise<UsageOverview> {
+  const result = await portalFetch<UsageOverview>(`/api/account/usage?${new URLSearchParams({ metric, tz: timeZone, period })}`, { method: 'GET', fallback: t('usage.error') })
   if (!result.ok) throw new Error(result.message)
   return result.data
 }
@@ -21,12 +23,24 @@ async function fetchUsage(metric: string, timeZone: string): Promise<UsageOvervi
 /**
  * The usage screen's live part: the metric picker, then — from GET /api/account/usage through
  * TanStack Query — the period so far and its charge, the forecast, 30 days and 12 months, the
- * breakdown and the CSV export. Dates are the member's time zone's.
+ * breakdown, the CSV export and the budget alerts. Dates are the member's time zone's. The metric and
+ * the billing period (the current one, or a past invoice's) are in the URL (`?metric=&period=YYYY-MM`),
+ * so a picked period can be linked to and survives a reload.
  */
-export function UsageDashboard({ metrics, timeZone, locale }: { metrics: MetricOption[]; timeZone: string; locale: string }) {
-  const [metricId, setMetricId] = useState(metrics[0]!.id)
+export function UsageDashboard({ metrics, timeZone, locale, periods, initialMetric, initialPeriod, canEditAlerts }: { metrics: MetricOption[]; timeZone: string; locale: string; periods: string[]; initialMetric: string; initialPeriod: string; canEditAlerts: boolean }) {
+  const router = useRouter()
+  const pathname = usePathname()
+  const [metricId, setMetricId] = useState(initialMetric)
+  const [period, setPeriod] = useState(initialPeriod)
   const metric = metrics.find((option) => option.id === metricId)!
-  const query = useQuery({ queryKey: ['usage', metricId, timeZone], queryFn: () => fetchUsage(metricId, timeZone) })
+  const query = useQuery({ queryKey: ['usage', metricId, timeZone, period], queryFn: () => fetchUsage(metricId, timeZone, period) })
+  const choose = (next: { metric?: string; period?: string }) => {
+    const chosen = { metric: next.metric ?? metricId, period: next.period ?? period }
+    setMetricId(chosen.metric)
+    setPeriod(chosen.period)
+    router.replace(`${pathname}?${new URLSearchParams(chosen)}`, { scroll: false })
+  }
+  const monthName = (month: string) => new Date(`${month}-15T12:00:00Z`).toLocaleDateString(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
   const quantity = (value: number) => value.toLocaleString(locale, { maximumFractionDigits: 2 })
   // A forecast is no more precise than a whole unit.
   const estimate = (value: number) => value.toLocaleString(locale, { maximumFractionDigits: 0 })
@@ -41,9 +55,17 @@ export function UsageDashboard({ metrics, timeZone, locale }: { metrics: MetricO
       <div className="row usage-toolbar">
         <div className="field">
           <label htmlFor="usage-metric">{t('usage.metric')}</label>
-          <select id="usage-metric" value={metricId} onChange={(event) => setMetricId(event.target.value)}>
+          <select id="usage-metric" value={metricId} onChange={(event) => choose({ metric: event.target.value })}>
             {metrics.map((option) => (
               <option key={option.id} value={option.id}>{option.displayName}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="usage-period-picker">{t('usage.picker.period')}</label>
+          <select id="usage-period-picker" value={period} onChange={(event) => choose({ period: event.target.value })}>
+            {periods.map((month, index) => (
+              <option key={month} value={month}>{index === 0 ? t('usage.picker.current', { month: monthName(month) }) : monthName(month)}</option>
             ))}
           </select>
         </div>
@@ -64,12 +86,12 @@ export function UsageDashboard({ metrics, timeZone, locale }: { metrics: MetricO
           <div className="usage-grid">
             <section className="card" aria-labelledby="usage-period">
               <div className="stack">
-                <h2 id="usage-period">{t('usage.period.title')}</h2>
+                <h2 id="usage-period">{data.period.closed ? t('usage.period.closedTitle', { month: monthName(data.period.start.slice(0, 7)) }) : t('usage.period.title')}</h2>
                 <p className="muted">{t('usage.period.range', { start: utcDate(data.period.start), end: utcDate(new Date(Date.parse(data.period.end) - 1).toISOString()) })}</p>
                 <dl className="usage-figures">
-                  <div><dt>{t('usage.period.soFar')}</dt><dd>{quantity(data.period.quantity)} {metric.unit}</dd></div>
+                  <div><dt>{data.period.closed ? t('usage.period.used') : t('usage.period.soFar')}</dt><dd>{quantity(data.period.quantity)} {metric.unit}</dd></div>
                   <div><dt>{t('usage.period.included')}</dt><dd>{quantity(data.period.included)} {metric.unit}</dd></div>
-                  <div><dt>{t('usage.period.charge')}</dt><dd>{money(data.period.estimatedCharge, data.period.currency)}</dd></div>
+                  <div><dt>{data.period.closed ? t('usage.period.charged') : t('usage.period.charge')}</dt><dd>{money(data.period.estimatedCharge, data.period.currency)}</dd></div>
                 </dl>
                 <p className="muted">{data.period.explanation}</p>
               </div>
@@ -105,6 +127,7 @@ export function UsageDashboard({ metrics, timeZone, locale }: { metrics: MetricO
               )}
             </div>
           </section>
+          <UsageAlertsForm metric={metric} canEdit={canEditAlerts} locale={locale} />
           <section className="card" aria-labelledby="usage-export">
             <form className="row" method="get" action="/api/account/usage/export.csv">
               <h2 id="usage-export" className="visually-hidden">{t('usage.export.title')}</h2>
