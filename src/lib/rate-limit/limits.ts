@@ -14,6 +14,9 @@ export const RATE_LIMITS = {
   'invitations:user': { points: 100, duration: 60 * 60 },
   'email-change:user': { points: 5, duration: 60 * 60 },
   'feedback:user': { points: 10, duration: 60 * 60 },
+  // Drawer opens, article views and answers: two a minute for an hour is more than anyone reads;
+  // past it a script is filling the deflection figures (and the table), not a person.
+  'help-events:user': { points: 120, duration: 60 * 60 },
 } as const satisfies Record<string, { points: number; duration: number }>
 
 export type RateLimitName = keyof typeof RATE_LIMITS
