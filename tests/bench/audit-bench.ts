@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres'
 import { run } from '../../scripts/lib/next-build'
 import { SLACK_WEBHOOK, slackPosts, startHttpReceiver } from '../helpers/http-receiver'
 import type { BenchRow } from './types'
+import { percentiles, round } from './stats'
 
 const AUDIT_ROWS = 1_000_000
 const TIMELINE_SAMPLES = 400
@@ -154,15 +155,6 @@ async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 600_
   }
 }
 
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))])
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) }
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100
-}
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const row of await benchAudit()) console.log(JSON.stringify(row))

@@ -1,10 +1,9 @@
 import autocannon from 'autocannon'
 
 import type { BenchRow } from './types'
+import { percentile } from './stats'
 
 type LoadOptions = { name: string; url: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; connections?: number; seconds?: number; floor?: string }
-
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0)
 
 /**
  * Drives one URL with autocannon. autocannon's summary has no p95, so every response time is

@@ -1,11 +1,11 @@
 import { HEALTH_FLOOR, rssMb, signInCookie, withBenchServer } from './bench-server'
 import { httpLoad } from './http-load'
+import { percentile, round } from './stats'
 import type { BenchRow } from './types'
 
 const ZIP_RUNS = 5
 const day = (date: Date) => date.toISOString().slice(0, 10)
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
-const round = (value: number) => Math.round(value * 10) / 10
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50)
 
 /** One ZIP download: time to its first byte and to its last, the bytes, and the server's RSS sampled every 20 ms meanwhile. */
 async function downloadZip(url: string, headers: Record<string, string>, pid: number) {

@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres'
 import { run } from '../../scripts/lib/next-build'
 import type { BenchRow } from './types'
+import { percentiles, round } from './stats'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
 const flag = (name: string, fallback: number) => {
@@ -230,10 +231,3 @@ async function sequentially(count: number, request: () => Promise<void>) {
   return { throughput: round(samples.length / ((performance.now() - started) / 1000)), ...percentiles(samples) }
 }
 
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!)
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) }
-}
-
-const round = (value: number) => Math.round(value * 100) / 100
