@@ -27,6 +27,7 @@ import { UserSessions } from './src/collections/UserSessions'
 import { NotificationSettings } from './src/globals/NotificationSettings'
 import { PortalFlags } from './src/globals/PortalFlags'
 import { portalTasks } from './src/jobs/tasks'
+import { loopbackAliases } from './src/lib/portal-url'
 import { redactingLoggerOptions } from './src/lib/redact-log'
 import { withAuditTrail, withAuditTrailGlobals } from './src/hooks/with-audit-trail'
 import { portalEmailAdapter } from './src/notifications/email/payload-email-adapter'
@@ -36,6 +37,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 // Payload's own collections (locks, preferences, migrations, jobs) are the admin's: staff only.
 export default jsonFieldsAsText(staffOnlyInternalCollections(buildConfig({
   serverURL: process.env.PORTAL_URL || undefined,
+  // PORTAL_URL is always accepted; a loopback one also under its other spellings (127.0.0.1 for localhost).
+  csrf: loopbackAliases(),
   secret: process.env.PAYLOAD_SECRET || '',
   admin: {
     user: Staff.slug,
