@@ -15,6 +15,7 @@ import { Invitations } from './src/collections/Invitations'
 import { Memberships } from './src/collections/Memberships'
 import { NotificationDeliveries } from './src/collections/NotificationDeliveries'
 import { NotificationPreferences } from './src/collections/NotificationPreferences'
+import { OfflinePayments } from './src/collections/OfflinePayments'
 import { Notifications } from './src/collections/Notifications'
 import { Organizations } from './src/collections/Organizations'
 import { PortalAudit } from './src/collections/PortalAudit'
@@ -47,7 +48,13 @@ export default jsonFieldsAsText(staffOnlyInternalCollections(buildConfig({
     meta: { titleSuffix: ' · Portico admin' },
     importMap: { baseDir: dirname },
     // Support opens /admin to the latest ticket ranking and the deflection trend per portal screen.
-    components: { beforeDashboard: ['/src/components/admin/TicketAuditDashboard#TicketAuditDashboard', '/src/components/help/admin/HelpDeflectionReport#HelpDeflectionReport'] },
+    components: {
+      beforeDashboard: ['/src/components/admin/TicketAuditDashboard#TicketAuditDashboard', '/src/components/help/admin/HelpDeflectionReport#HelpDeflectionReport'],
+      // Staff two-factor: set-up and the code step of a sign-in (a pending sign-in is sent on from the login).
+      views: { staffTwoFactor: { Component: '/src/components/admin/staff-two-factor/StaffTwoFactorView#StaffTwoFactorView', path: '/two-factor', exact: true } },
+      beforeLogin: ['/src/components/admin/staff-two-factor/PendingTwoFactorRedirect#PendingTwoFactorRedirect'],
+      afterNavLinks: ['/src/components/admin/staff-two-factor/TwoFactorNavLink#TwoFactorNavLink'],
+    },
   },
   collections: [
     // Customer data and staff accounts: every write through Payload lands in the audit trail.
@@ -70,6 +77,8 @@ export default jsonFieldsAsText(staffOnlyInternalCollections(buildConfig({
     UserSessions,
     // The Stripe webhook ledger: its effects are audited by the handlers (actor kind `stripe`).
     StripeEvents,
+    // Wire and cheque payments customers recorded: written only by src/billing/offline-payments, which audits each step.
+    OfflinePayments,
     // Quarterly support-inbox audits uploaded by staff (npm run audit:tickets → audit-summary.json).
     TicketAudits,
   ],

@@ -23,6 +23,8 @@ export const portalScope = {
   version: 2,
   signedBy: 'Founder & CEO, Portico',
   signedAt: '2026-11-27',
+  /** The language for people without a profile locale the catalog speaks ('en', 'de'); null follows their browser. */
+  defaultLocale: null as string | null,
   screens: [
     { id: 'account', label: 'Account', path: '/account', absorbs: 'Profile, email, password, two-factor and session questions', requires: 'org.read', flaggable: false },
     { id: 'team', label: 'Team', path: '/account/team', absorbs: '"Add a teammate" / "make X an admin"', requires: 'team.read', flaggable: true },
@@ -39,7 +41,7 @@ export const portalScope = {
     { id: 'account-deletion', label: 'Deleting the organization and its data', why: 'Irreversible; support verifies the requester and runs the export first.', sendTo: 'mailto:support@portico.example?subject=Delete%20our%20account' },
     { id: 'bug-reports', label: 'Bug reports and integration help', why: 'Needs an engineer to reproduce.', sendTo: 'mailto:support@portico.example' },
   ],
-} as const satisfies { version: number; signedBy: string; signedAt: string; screens: readonly ScreenScope[]; staysWithSupport: readonly SupportWorkflow[] }
+} as const satisfies { version: number; signedBy: string; signedAt: string; defaultLocale: string | null; screens: readonly ScreenScope[]; staysWithSupport: readonly SupportWorkflow[] }
 
 export type ScreenId = (typeof portalScope.screens)[number]['id']
 export type FlaggableScreenId = Extract<(typeof portalScope.screens)[number], { flaggable: true }>['id']

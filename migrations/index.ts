@@ -19,6 +19,8 @@ import * as migration_20261202_010000_help_articles from './20261202_010000_help
 import * as migration_20261202_011000_feedback_screenshots from './20261202_011000_feedback_screenshots';
 import * as migration_20261202_020000_api_key_records_slug from './20261202_020000_api_key_records_slug';
 import * as migration_20261202_030000_usage_budget_alerts from './20261202_030000_usage_budget_alerts';
+import * as migration_20261203_010000_offline_payments from './20261203_010000_offline_payments';
+import * as migration_20261203_020000_staff_two_factor from './20261203_020000_staff_two_factor';
 
 export const migrations = [
   {
@@ -125,5 +127,15 @@ export const migrations = [
     up: migration_20261202_030000_usage_budget_alerts.up,
     down: migration_20261202_030000_usage_budget_alerts.down,
     name: '20261202_030000_usage_budget_alerts',
+  },
+  {
+    up: migration_20261203_010000_offline_payments.up,
+    down: migration_20261203_010000_offline_payments.down,
+    name: '20261203_010000_offline_payments',
+  },
+  {
+    up: migration_20261203_020000_staff_two_factor.up,
+    down: migration_20261203_020000_staff_two_factor.down,
+    name: '20261203_020000_staff_two_factor',
   },
 ];

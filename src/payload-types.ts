@@ -84,6 +84,7 @@ export interface Config {
     'help-events': HelpEvent;
     'user-sessions': UserSession;
     'stripe-events': StripeEvent;
+    'offline-payments': OfflinePayment;
     'ticket-audits': TicketAudit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -113,6 +114,7 @@ export interface Config {
     'help-events': HelpEventsSelect<false> | HelpEventsSelect<true>;
     'user-sessions': UserSessionsSelect<false> | UserSessionsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
+    'offline-payments': OfflinePaymentsSelect<false> | OfflinePaymentsSelect<true>;
     'ticket-audits': TicketAuditsSelect<false> | TicketAuditsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -251,6 +253,22 @@ export interface User {
 export interface Staff {
   id: number;
   name?: string | null;
+  /**
+   * Set when this staff member confirmed an authenticator app; /admin sign-ins then need its code. Clear it to reset a lost device.
+   */
+  twoFactorEnabledAt?: string | null;
+  totpSecret?: string | null;
+  totpLastUsedStep?: number | null;
+  recoveryCodes?:
+    | {
+        hash: string;
+        usedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  twoFactorFailures?: number | null;
+  twoFactorLockouts?: number | null;
+  twoFactorLockedUntil?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -682,7 +700,8 @@ export interface HelpEvent {
  */
 export interface UserSession {
   id: number;
-  user: number | User;
+  user?: (number | null) | User;
+  staff?: (number | null) | Staff;
   sid: string;
   userAgent?: string | null;
   ip?: string | null;
@@ -729,6 +748,44 @@ export interface StripeEvent {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Wire and cheque payments customers recorded. Open a reported one, check the money arrived, then Confirm (marks the Stripe invoice paid) or Reject with a reason. Amounts are in the currency’s minor unit (cents).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "offline-payments".
+ */
+export interface OfflinePayment {
+  id: number;
+  organization: number | Organization;
+  stripeInvoiceId: string;
+  invoiceNumber?: string | null;
+  /**
+   * What the customer says they paid, in minor units.
+   */
+  amount: number;
+  currency: string;
+  /**
+   * The invoice’s amount due when it was reported, in minor units.
+   */
+  amountDue: number;
+  /**
+   * The amount is not the amount due: check before confirming.
+   */
+  amountMismatch?: boolean | null;
+  paidOn: string;
+  reference: string;
+  /**
+   * The remittance advice the customer attached, if any: open this address (staff only).
+   */
+  remittance?: string | null;
+  status: 'reported' | 'confirmed' | 'rejected';
+  rejectionReason?: string | null;
+  reportedBy?: (number | null) | User;
+  decidedBy?: (number | null) | Staff;
+  decidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -972,6 +1029,10 @@ export interface PayloadLockedDocument {
         value: number | StripeEvent;
       } | null)
     | ({
+        relationTo: 'offline-payments';
+        value: number | OfflinePayment;
+      } | null)
+    | ({
         relationTo: 'ticket-audits';
         value: number | TicketAudit;
       } | null);
@@ -1075,6 +1136,19 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface StaffSelect<T extends boolean = true> {
   name?: T;
+  twoFactorEnabledAt?: T;
+  totpSecret?: T;
+  totpLastUsedStep?: T;
+  recoveryCodes?:
+    | T
+    | {
+        hash?: T;
+        usedAt?: T;
+        id?: T;
+      };
+  twoFactorFailures?: T;
+  twoFactorLockouts?: T;
+  twoFactorLockedUntil?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1369,6 +1443,7 @@ export interface HelpEventsSelect<T extends boolean = true> {
  */
 export interface UserSessionsSelect<T extends boolean = true> {
   user?: T;
+  staff?: T;
   sid?: T;
   userAgent?: T;
   ip?: T;
@@ -1395,6 +1470,29 @@ export interface StripeEventsSelect<T extends boolean = true> {
   eventCreatedAt?: T;
   processedAt?: T;
   event?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "offline-payments_select".
+ */
+export interface OfflinePaymentsSelect<T extends boolean = true> {
+  organization?: T;
+  stripeInvoiceId?: T;
+  invoiceNumber?: T;
+  amount?: T;
+  currency?: T;
+  amountDue?: T;
+  amountMismatch?: T;
+  paidOn?: T;
+  reference?: T;
+  remittance?: T;
+  status?: T;
+  rejectionReason?: T;
+  reportedBy?: T;
+  decidedBy?: T;
+  decidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1562,7 +1660,7 @@ export interface NotificationSetting {
    */
   slackWebhookUrl?: string | null;
   /**
-   * One row per event type whose defaults you want to change; others follow the catalog. Event types: member.invited, invitation.revoked, member.role_changed, member.removed, member.joined, member.left, ownership.transferred, organization.billing_email_changed, billing.payment_method_changed, billing.plan_changed, billing.payment_failed, api_key.created, api_key.revoked, api_key.rotated, api_key.expiring, api_key.expired, account.email_changed, account.password_changed, account.two_factor_enabled, account.two_factor_disabled, account.session_revoked, feedback.shipped, usage.threshold_crossed.
+   * One row per event type whose defaults you want to change; others follow the catalog. Event types: member.invited, invitation.revoked, member.role_changed, member.removed, member.joined, member.left, ownership.transferred, organization.billing_email_changed, billing.payment_method_changed, billing.plan_changed, billing.payment_failed, api_key.created, api_key.revoked, api_key.rotated, api_key.expiring, api_key.expired, account.email_changed, account.password_changed, account.two_factor_enabled, account.two_factor_disabled, account.session_revoked, feedback.shipped, usage.threshold_crossed, billing.offline_payment_reported, billing.offline_payment_confirmed, billing.offline_payment_rejected.
    */
   eventRules?:
     | {

@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   'billing.read': { roles: ['owner', 'admin', 'billing'] },
   'billing.manage': { roles: ['owner', 'admin', 'billing'] },
   'invoices.read': { roles: ['owner', 'admin', 'billing'] },
+  'invoices.report_offline_payment': { roles: ['owner', 'admin', 'billing'] },
   'usage.read': { roles: ['owner', 'admin', 'billing', 'member', 'viewer'] },
   'apikeys.read': { roles: ['owner', 'admin', 'member'] },
   'apikeys.manage': { roles: ['owner', 'admin'] },

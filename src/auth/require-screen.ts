@@ -1,10 +1,9 @@
 import { headers } from 'next/headers'
-import { notFound, redirect } from 'next/navigation'
+import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 
 import { portalScope, type ScreenId } from '../../scope.config'
 import { canPerform } from '../access/can-perform'
-import { needsTwoFactorEnrolment } from '../account/two-factor/needs-enrolment'
 import { isScreenEnabled } from '../flags/is-screen-enabled'
 import { loadPortalFlags } from '../flags/load-portal-flags'
 import { payloadInstance } from '../lib/payload'
@@ -28,24 +27,23 @@ export async function requireSession(): Promise<PortalSession> {
   const session = await getPortalSession()
   const path = await requestedPath()
   if (!session) redirect(signInUrl(path))
-  if (path.split('?')[0] !== TWO_FACTOR_ENROL_PATH && (await mustEnrolTwoFactor(session))) redirect(TWO_FACTOR_ENROL_PATH)
+  if (path.split('?')[0] !== TWO_FACTOR_ENROL_PATH && mustEnrolTwoFactor(session)) redirect(TWO_FACTOR_ENROL_PATH)
   return session
 }
 
 // With product-jwt the product signs people in, so its own two-factor is what counts.
-const mustEnrolTwoFactor = cache(async (session: PortalSession) =>
-  session.adapter === 'payload' &&
-  needsTwoFactorEnrolment(await payloadInstance(), session.user, session.organizations.map((organization) => organization.id)),
-)
+const mustEnrolTwoFactor = (session: PortalSession) => session.adapter === 'payload' && session.twoFactorEnrolmentNeeded
 
-export const getPortalFlags = cache(async () => loadPortalFlags(await payloadInstance()))
+/** The flags the session was resolved with (one version per request); read afresh only without a session. */
+export const getPortalFlags = cache(async () => (await getPortalSession())?.flags ?? loadPortalFlags(await payloadInstance()))
 
 export type ScreenAccess = { session: PortalSession; allowed: boolean }
 
 /**
  * The guard every account page starts with. Layouts and pages render in parallel in Next, so
  * each page checks for itself: signed in, screen rolled out to this organization (else 404),
- * and the role allowed to open it (else the page shows why not).
+ * and the role allowed to open it (else 403, with account/forbidden.tsx saying why inside the shell).
+ * Someone in no organization yet gets the page, which says how to join one.
  */
 export async function requireScreen(screenId: ScreenId): Promise<ScreenAccess> {
   const session = await requireSession()
@@ -53,6 +51,6 @@ export async function requireScreen(screenId: ScreenId): Promise<ScreenAccess> {
   const organization = session.organization
   if (!screen || !organization) return { session, allowed: false }
   if (!isScreenEnabled(await getPortalFlags(), screen.id, organization.id)) notFound()
-  const decision = canPerform({ userId: session.user.id, role: organization.role }, screen.requires)
-  return { session, allowed: decision.allowed }
+  if (!canPerform({ userId: session.user.id, role: organization.role }, screen.requires).allowed) forbidden()
+  return { session, allowed: true }
 }

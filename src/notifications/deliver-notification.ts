@@ -6,6 +6,7 @@ import { describeEvent, messageText } from './describe-event'
 import { sendEmail } from './email/send-email'
 import { createInAppNotification } from './in-app/create-in-app-notification'
 import { loadRouting } from './load-routing'
+import { recipientLink } from './recipient-link'
 import { postToSlack } from './slack/post-to-slack'
 
 export type DeliveryOutcome = 'sent' | 'skipped'
@@ -32,11 +33,16 @@ export async function deliverNotification(payload: Payload, deliveryId: number, 
         const { slackWebhookUrl } = await loadRouting(payload, req)
         if (!slackWebhookUrl) throw new Error('No Slack webhook is configured (notification settings or SLACK_WEBHOOK_URL).')
         await postToSlack(slackWebhookUrl, message)
-      } else if (delivery.channel === 'email') {
-        const subject = message.organizationName ? `${message.title} · ${message.organizationName}` : message.title
-        ;({ mailFile } = await sendEmail({ to: delivery.recipient, subject, text: `${messageText(message)}\n\nSee your organization's activity: ${message.portalUrl}\n`, idempotencyKey: delivery.key }))
       } else {
-        await createInAppNotification(req, delivery, event, message)
+        const recipientUser = typeof delivery.recipientUser === 'object' ? delivery.recipientUser?.id : delivery.recipientUser
+        const link = await recipientLink(req, recipientUser, typeof event.organization === 'object' ? event.organization?.id : event.organization)
+        if (delivery.channel === 'email') {
+          const subject = message.organizationName ? `${message.title} · ${message.organizationName}` : message.title
+          const footer = link.activity ? `See your organization's activity: ${link.url}` : `Open your account: ${link.url}`
+          ;({ mailFile } = await sendEmail({ to: delivery.recipient, subject, text: `${messageText(message)}\n\n${footer}\n`, idempotencyKey: delivery.key }))
+        } else {
+          await createInAppNotification(req, delivery, event, message, link.path)
+        }
       }
       await payload.update({
         collection: 'notification-deliveries',

@@ -53,6 +53,10 @@ export const EVENT_CATALOG = {
   'feedback.shipped': { label: 'Something you asked for has shipped', recipients: [], notifySubject: true, defaults: QUIET, slack: true },
   // Support hears too: a customer past its budget is the "why was I charged this much" ticket before it's sent.
   'usage.threshold_crossed': { label: 'A usage budget alert was reached', recipients: BILLING_PEOPLE, defaults: LOUD, slack: true },
+  // Offline payments (issue 12): support hears of each report to confirm it; the billing contacts are emailed the decision.
+  'billing.offline_payment_reported': { label: 'An offline payment was recorded', recipients: BILLING_PEOPLE, defaults: QUIET, slack: true },
+  'billing.offline_payment_confirmed': { label: 'An offline payment was confirmed', recipients: BILLING_PEOPLE, defaults: LOUD, slack: true },
+  'billing.offline_payment_rejected': { label: 'An offline payment was rejected', recipients: BILLING_PEOPLE, defaults: LOUD, slack: true },
 } as const satisfies Record<string, EventDefinition>
 
 export type EventType = keyof typeof EVENT_CATALOG

@@ -1,23 +1,46 @@
-import { roleLabels, type Role } from '../access/roles'
+import { portalScope } from '../../scope.config'
+import type { Role } from '../access/roles'
+import { formatDate } from '../i18n/formatters'
+import { resolveLocale } from '../i18n/resolve-locale'
+import { roleLabel } from '../i18n/role-label'
 import { t } from '../i18n/t'
 import { portalUrl } from '../lib/portal-url'
 import type { OutgoingEmail } from '../notifications/email/send-email'
 
-export type InvitationEmailInput = { invitationId: number; email: string; role: Role; token: string; expiresAt: string; sentAt: string; organizationName: string; inviterName: string }
+export type InvitationEmailInput = {
+  invitationId: number
+  email: string
+  role: Role
+  token: string
+  expiresAt: string
+  sentAt: string
+  organizationName: string
+  inviterName: string
+  /** The recipient's own settings when the address already has an account (invitationRecipient). */
+  recipient?: { locale?: string | null; timeZone?: string | null } | null
+}
 
-/** The invitation message with its link; queued with `queueEmail` in the transaction that mints the token. */
+/**
+ * The invitation message with its link; queued with `queueEmail` in the transaction that mints the
+ * token. In the recipient's language (their profile when they have an account, else the product's
+ * default, else English), the expiry in their format and time zone.
+ */
 export function invitationEmail(invitation: InvitationEmailInput): OutgoingEmail {
-  const vars = { organization: invitation.organizationName, inviter: invitation.inviterName, role: roleLabels[invitation.role] }
+  const recipient = invitation.recipient ?? null
+  const locale = resolveLocale({ profile: recipient?.locale, productDefault: portalScope.defaultLocale })
+  const format = { locale, formatLocale: recipient?.locale, timeZone: recipient?.timeZone ?? 'UTC' }
+  const vars = { organization: invitation.organizationName, inviter: invitation.inviterName, role: roleLabel(invitation.role, locale) }
+  const expiry = `${formatDate(invitation.expiresAt, format, 'dateTime')} (${format.timeZone})`
   return {
     to: invitation.email,
-    subject: t('invite.email.subject', vars),
+    subject: t('invite.email.subject', vars, locale),
     text: [
-      t('invite.email.body', vars),
+      t('invite.email.body', vars, locale),
       '',
       portalUrl(`/invite/${invitation.token}`),
       '',
-      t('invite.email.expiry', { date: new Date(invitation.expiresAt).toUTCString() }),
-      t('invite.email.ignore'),
+      t('invite.email.expiry', { date: expiry }, locale),
+      t('invite.email.ignore', {}, locale),
     ].join('\n'),
     // One key per send, so a resend is a new message rather than a duplicate of the first.
     idempotencyKey: `invitation-${invitation.invitationId}-${Date.parse(invitation.sentAt)}`,

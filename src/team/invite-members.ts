@@ -8,6 +8,7 @@ import { queueEmail } from '../notifications/email/queue-email'
 import { hashSingleUseToken, newSingleUseToken } from '../lib/single-use-token'
 import { assertTeamAllowed } from './assert-team-allowed'
 import { invitationEmail } from './invitation-email'
+import { invitationRecipient } from './invitation-recipient'
 import { invitationExpiresAt } from './invitation-expires-at'
 import { parseEmailList } from './parse-email-list'
 import { seatsInUse } from './seats-in-use'
@@ -97,7 +98,7 @@ export async function inviteMembers(payload: Payload, actor: TeamActor, input: {
         },
       )
       const invitationId = Number(entityId)
-      await queueEmail(req, invitationEmail({ invitationId, email, role: input.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName }))
+      await queueEmail(req, invitationEmail({ invitationId, email, role: input.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName, recipient: await invitationRecipient(req, email) }))
       invitations.push({ id: invitationId, email, role: input.role, expiresAt })
     }
     return invitations

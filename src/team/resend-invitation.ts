@@ -7,6 +7,7 @@ import { queueEmail } from '../notifications/email/queue-email'
 import { assertTeamAllowed } from './assert-team-allowed'
 import { findPendingInvitation } from './find-pending-invitation'
 import { invitationEmail } from './invitation-email'
+import { invitationRecipient } from './invitation-recipient'
 import { invitationExpiresAt } from './invitation-expires-at'
 import { actorMembership, type TeamActor } from './team-actor'
 import { inTeamTransaction } from './team-transaction'
@@ -52,7 +53,7 @@ export async function resendInvitation(
     )
     await queueEmail(
       req,
-      invitationEmail({ invitationId: invitation.id, email: invitation.email, role: invitation.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName: actor.user.name || actor.user.email }),
+      invitationEmail({ invitationId: invitation.id, email: invitation.email, role: invitation.role, token, expiresAt, sentAt, organizationName: organization.name, inviterName: actor.user.name || actor.user.email, recipient: await invitationRecipient(req, invitation.email) }),
     )
     return invitation
   })

@@ -1,6 +1,7 @@
 import { type Actor, canPerform, type Target } from '../access/can-perform'
 import type { Action } from '../access/matrix'
 import { ROLES, type Role } from '../access/roles'
+import { formatDate, type FormatContext } from '../i18n/formatters'
 import { t } from '../i18n/t'
 import type { TeamListing } from './list-team'
 
@@ -41,15 +42,15 @@ export type TeamView = {
   canLeave: boolean
 }
 
-// Formatted on the server, not in the browser, so server and client render the same text.
-const formatDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
-const formatDateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+// Formatted on the server, not in the browser, so server and client render the same text; in the
+// viewer's language and formats, UTC unless the profile says otherwise.
+const ENGLISH: FormatContext = { locale: 'en', timeZone: 'UTC' }
 
 /**
  * What the Team page offers this viewer, row by row: every control comes from `canPerform`, the
  * same decision the routes make again on submit.
  */
-export function teamView(team: TeamListing, viewer: Actor): TeamView {
+export function teamView(team: TeamListing, viewer: Actor, format: FormatContext = ENGLISH): TeamView {
   const allowed = (action: Action, target: Target = {}) => canPerform(viewer, action, target).allowed
   const members = team.members.map((member): MemberView => {
     const target = { userId: member.userId, role: member.role }
@@ -59,9 +60,9 @@ export function teamView(team: TeamListing, viewer: Actor): TeamView {
       email: member.email,
       role: member.role,
       joinedAt: member.joinedAt,
-      joinedLabel: formatDate.format(new Date(member.joinedAt)),
+      joinedLabel: formatDate(member.joinedAt, format),
       lastActiveAt: member.lastActiveAt,
-      lastActiveLabel: member.lastActiveAt ? formatDateTime.format(new Date(member.lastActiveAt)) : t('team.never'),
+      lastActiveLabel: member.lastActiveAt ? formatDate(member.lastActiveAt, format, 'dateTime') : t('team.never', {}, format.locale),
       isYou: member.userId === viewer.userId,
       roleOptions: ROLES.filter((role) => role === member.role || allowed('team.change_role', { ...target, newRole: role })),
       removable: allowed('team.remove', target),
@@ -73,7 +74,7 @@ export function teamView(team: TeamListing, viewer: Actor): TeamView {
       email: invitation.email,
       role: invitation.role,
       invitedBy: invitation.invitedBy ? invitation.invitedBy.name || invitation.invitedBy.email : null,
-      expiresLabel: formatDateTime.format(new Date(invitation.expiresAt)),
+      expiresLabel: formatDate(invitation.expiresAt, format, 'dateTime'),
       expired: invitation.expired,
       canResend: allowed('team.invite', { newRole: invitation.role }),
       canRevoke: allowed('team.revoke_invitation'),

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PUT as detailsPUT } from '../../src/app/(portal)/api/billing/details/route'
+import { POST as offlinePaymentPOST } from '../../src/app/(portal)/api/billing/invoices/[id]/offline-payments/route'
 import { POST as portalSessionPOST } from '../../src/app/(portal)/api/billing/portal-session/route'
 import { POST as refreshPOST } from '../../src/app/(portal)/api/billing/refresh/route'
 import { routeCaller } from '../helpers/call-route'
@@ -24,6 +25,7 @@ const BILLING_WRITES = {
   'billing/details/route.ts': { handler: detailsPUT, method: 'PUT', body: details },
   'billing/portal-session/route.ts': { handler: portalSessionPOST, method: 'POST', body: {} },
   'billing/refresh/route.ts': { handler: refreshPOST, method: 'POST', body: {} },
+  'billing/invoices/[id]/offline-payments/route.ts': { handler: offlinePaymentPOST, method: 'POST', body: { paidOn: '2026-01-15', amount: '10.00', reference: 'WIRE-1' } },
 } as const
 
 beforeAll(async () => {

@@ -28,6 +28,7 @@ const PROBES: Record<string, (b: Targets) => Aim[]> = {
   'api-keys/policy/route.ts': () => [{ method: 'PUT', body: { maxLifetimeDays: 30 } }],
   'api-keys/route.ts': () => [{ method: 'GET' }, { method: 'POST', body: { name: 'probe', scopes: ['usage:read'], environment: 'test', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }],
   'billing/invoices/[id]/pdf/route.ts': (b) => [{ method: 'GET', params: { id: b.invoiceId } }],
+  'billing/invoices/[id]/offline-payments/route.ts': (b) => [{ method: 'POST', params: { id: b.invoiceId }, body: { paidOn: '2026-01-15', amount: '10.00', reference: 'probe' } }],
   'billing/invoices/archive.zip/route.ts': () => [{ method: 'GET', query: 'from=2000-01-01&to=2099-12-31' }],
   'billing/invoices/route.ts': (b) => [{ method: 'GET' }, { method: 'GET', query: `cursor=${b.invoiceId}` }],
   'billing/details/route.ts': () => [{ method: 'PUT', body: { billingName: 'probe', billingEmail: 'probe@a.example', address: {}, taxIds: [] } }],

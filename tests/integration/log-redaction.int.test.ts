@@ -1,16 +1,15 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { Writable } from 'node:stream'
 
 import type { Payload } from 'payload'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { requestEmailChange } from '../../src/account/email-change/request-email-change'
 import { POST as invitePOST } from '../../src/app/(portal)/api/team/invitations/route'
 import { createAccountUser, enrolTwoFactor, selfActor, TEST_PASSWORD } from '../helpers/account'
 import { routeCaller } from '../helpers/call-route'
+import { captureLog as captureLogOf } from '../helpers/capture-log'
 import { runJobsNow, skipBackoff } from '../helpers/jobs'
 import { readMailbox } from '../helpers/mailbox'
 import { createOrganizationWithEveryRole, testPayload } from '../helpers/payload'
@@ -29,20 +28,8 @@ afterAll(async () => {
   await payload.db.pool.query(`ALTER TABLE users DROP CONSTRAINT IF EXISTS test_refuse_name`)
 })
 
-/** Runs `work` with Payload's logger built from payload.config's own logger options, writing into a string. */
-async function captureLog(work: () => Promise<unknown>): Promise<string> {
-  let captured = ''
-  const sink = new Writable({ write: (chunk, _encoding, done) => ((captured += String(chunk)), done()) })
-  const configured = payload.config.logger as { options: object }
-  const original = payload.logger
-  payload.logger = pino({ ...configured.options, level: 'debug' }, sink) as unknown as Payload['logger']
-  try {
-    await work()
-  } finally {
-    payload.logger = original
-  }
-  return captured
-}
+/** Payload's configured logger, writing into a string, while `work` runs. */
+const captureLog = (work: () => Promise<unknown>) => captureLogOf(payload, work)
 
 describe('secrets never reach the server log', () => {
   it('a users write that fails logs the failed query without its values: no hash, no salt, no reset token', async () => {

@@ -213,7 +213,11 @@ describe('Email: SMTP down, then up', () => {
       expect(mail.subject).toBe(`A member’s role changed · ${org.organization.name}`)
       expect(mail.text).toContain(`By: ${org.members.owner.email}`)
       expect(mail.text).toContain('role: billing → member')
-      expect(mail.text).toContain('/account/activity')
+      // Now a member, they can't open the activity page: the link is their account, not a 403.
+      expect(mail.text).not.toContain('/account/activity')
+      expect(mail.text).toContain('Open your account: ')
+      const [toAdmin] = smtp.received.filter((received) => JSON.stringify(received.to).includes(org.members.admin.email))
+      expect(toAdmin?.text).toContain('/account/activity')
       // Owner is the actor (not notified); the admin and the subject each get exactly one.
       const recipients = smtp.received.map((received) => (Array.isArray(received.to) ? received.to : [received.to]).flatMap((to) => to?.value.map((address) => address.address)))
       expect(recipients.flat().sort()).toEqual([org.members.admin.email, org.members.billing.email].sort())

@@ -30,6 +30,7 @@ const WHO_MAY: Record<Action, Row> = {
   'billing.read':                 [ Y,    Y,     Y,     _,     _ ],
   'billing.manage':               [ Y,    Y,     Y,     _,     _ ],
   'invoices.read':                [ Y,    Y,     Y,     _,     _ ],
+  'invoices.report_offline_payment': [ Y, Y,     Y,     _,     _ ],
   'usage.read':                   [ Y,    Y,     Y,     Y,     Y ],
   'apikeys.read':                 [ Y,    Y,     _,     Y,     _ ],
   'apikeys.manage':               [ Y,    Y,     _,     _,     _ ],

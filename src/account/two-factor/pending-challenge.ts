@@ -3,8 +3,9 @@ import type { Payload } from 'payload'
 import { parseCookies } from 'payload/shared'
 
 import { PENDING_SECOND_FACTOR_TTL_MS } from '../sessions/session-store'
+import type { AuthCollection } from './principal'
 
-export type PendingChallenge = { userId: number; sid: string; recordId: number }
+export type PendingChallenge = { userId: number; collection: AuthCollection; sid: string; recordId: number }
 
 /** Payload's token, from its cookie or an `Authorization: JWT …` header (REST clients). */
 function readToken(payload: Payload, headers: Headers): string | null {
@@ -14,11 +15,12 @@ function readToken(payload: Payload, headers: Headers): string | null {
 }
 
 /**
- * The sign-in that still owes a second factor: a genuine Payload token (signature checked) whose
- * session is recorded as pending and is younger than the challenge window. Payload itself refuses
- * this token everywhere, because its session isn't in `users.sessions` yet.
+ * The sign-in that still owes a second factor: a genuine Payload token (signature checked) of
+ * `collection` (customers at /sign-in, staff at /admin) whose session is recorded as pending and
+ * is younger than the challenge window. Payload itself refuses this token everywhere, because its
+ * session isn't in Payload's sessions table yet.
  */
-export async function readPendingChallenge(payload: Payload, headers: Headers): Promise<PendingChallenge | null> {
+export async function readPendingChallenge(payload: Payload, headers: Headers, collection: AuthCollection = 'users'): Promise<PendingChallenge | null> {
   const token = readToken(payload, headers)
   if (!token) return null
   let claims: JWTPayload & { id?: unknown; sid?: unknown; collection?: unknown }
@@ -27,12 +29,12 @@ export async function readPendingChallenge(payload: Payload, headers: Headers): 
   } catch {
     return null
   }
-  if (claims.collection !== 'users' || typeof claims.sid !== 'string') return null
+  if (claims.collection !== collection || typeof claims.sid !== 'string' || !Number.isSafeInteger(Number(claims.id))) return null
   const { docs } = await payload.find({
     collection: 'user-sessions',
     where: {
       sid: { equals: claims.sid },
-      user: { equals: Number(claims.id) },
+      [collection === 'staff' ? 'staff' : 'user']: { equals: Number(claims.id) },
       pendingSecondFactor: { equals: true },
       createdAt: { greater_than: new Date(Date.now() - PENDING_SECOND_FACTOR_TTL_MS).toISOString() },
     },
@@ -42,5 +44,5 @@ export async function readPendingChallenge(payload: Payload, headers: Headers): 
     showHiddenFields: true,
   })
   const record = docs[0]
-  return record ? { userId: Number(claims.id), sid: claims.sid, recordId: record.id } : null
+  return record ? { userId: Number(claims.id), collection, sid: claims.sid, recordId: record.id } : null
 }

@@ -5,7 +5,9 @@ import { commitPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { checkSecondFactor } from './check-second-factor'
+import type { AuthCollection } from './principal'
 import { generateRecoveryCodes, hashRecoveryCode } from './recovery-codes'
+import { twoFactorChange } from './two-factor-change'
 import { readTwoFactorState } from './two-factor-state'
 
 /**
@@ -13,18 +15,15 @@ import { readTwoFactorState } from './two-factor-state'
  * or lost the paper. Needs a current code or a recovery code, so a borrowed session can't; the new
  * codes are returned once, their hashes stored.
  */
-export async function regenerateRecoveryCodes(payload: Payload, { userId, code, actor }: { userId: number; code: string; actor: AuditActor }): Promise<{ recoveryCodes: string[] }> {
-  const state = await readTwoFactorState(payload, userId)
+export async function regenerateRecoveryCodes(payload: Payload, { userId, collection = 'users', code, actor }: { userId: number; collection?: AuthCollection; code: string; actor: AuditActor }): Promise<{ recoveryCodes: string[] }> {
+  const principal = { collection, id: userId }
+  const state = await readTwoFactorState(payload, principal)
   if (!state.enabledAt) throw new PortalError('conflict', t('twoFactor.error.alreadyOff'))
-  await checkSecondFactor(payload, userId, code)
+  await checkSecondFactor(payload, principal, code)
   const recoveryCodes = generateRecoveryCodes()
-  await commitPortalChange(
-    payload,
-    { actor, organization: null, entity: { type: 'users', id: userId }, action: 'account.recovery_codes_regenerated', before: { recoveryCodesLeft: state.recoveryCodesLeft } },
-    async (req) => {
-      await payload.update({ collection: 'users', id: userId, data: { recoveryCodes: recoveryCodes.map((plain) => ({ hash: hashRecoveryCode(plain), usedAt: null })) }, depth: 0, overrideAccess: true, req })
-      return { after: { recoveryCodesLeft: recoveryCodes.length } }
-    },
-  )
+  await commitPortalChange(payload, twoFactorChange(principal, 'recovery_codes_regenerated', { actor, before: { recoveryCodesLeft: state.recoveryCodesLeft }, notify: false }), async (req) => {
+    await payload.update({ collection, id: userId, data: { recoveryCodes: recoveryCodes.map((plain) => ({ hash: hashRecoveryCode(plain), usedAt: null })) }, depth: 0, overrideAccess: true, req })
+    return { after: { recoveryCodesLeft: recoveryCodes.length } }
+  })
   return { recoveryCodes }
 }

@@ -1,19 +1,17 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
 import { staffOnly } from '../../access/staff-only'
 import { staffOnlyField } from '../../access/staff-only-field'
 import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isTimeZone } from '../../account/profile/date-preferences'
+import { recordSessionStart } from '../../hooks/record-session-start'
 import { removeDependents } from '../../hooks/remove-dependents'
 import { clearLoginThrottle, throttleLogin } from '../../hooks/throttle-login'
+import { secretField, twoFactorFields } from '../fields/two-factor-fields'
 import { selfOrStaff } from './access/self-or-staff'
 import { selfOrTeammates } from './access/self-or-teammates'
 import { passwordResetViaPortal } from './hooks/password-reset-via-portal'
 import { guardCredentials } from './hooks/guard-credentials'
-import { recordSessionStart } from './hooks/record-session-start'
-
-/** Written only by the account domain (overrideAccess); never readable through any API or the admin. */
-const secret = (field: Field): Field => ({ ...field, hidden: true, access: { read: nobody, create: nobody, update: nobody } } as Field)
 
 /** Customers: the product's users. They only ever see /account/*; staff manage them in /admin. */
 export const Users: CollectionConfig = {
@@ -68,24 +66,10 @@ export const Users: CollectionConfig = {
       defaultValue: DEFAULT_TIME_ZONE,
       validate: (value: unknown) => value == null || value === '' || isTimeZone(value) || 'Choose a time zone from the list (IANA name, e.g. Europe/Berlin).',
     },
-    {
-      name: 'twoFactorEnabledAt',
-      type: 'date',
-      access: { create: nobody, update: staffOnlyField },
-      admin: { description: 'Set when the person confirmed an authenticator app. Staff can clear it to reset a lost device (the old secret stops working).' },
-    },
-    // Sealed with AES-256-GCM (src/lib/secret-box.ts). Named `…Secret`/`…Token` so the
-    // audit trail's redaction catches them should a staff edit in /admin record the document.
-    secret({ name: 'totpSecret', type: 'text' }),
-    secret({ name: 'totpLastUsedStep', type: 'number' }),
-    secret({ name: 'recoveryCodes', type: 'array', fields: [{ name: 'hash', type: 'text', required: true }, { name: 'usedAt', type: 'date' }] }),
-    // The second-factor limiter (src/account/two-factor/claim-code-attempt.ts).
-    secret({ name: 'twoFactorFailures', type: 'number', defaultValue: 0 }),
-    secret({ name: 'twoFactorLockouts', type: 'number', defaultValue: 0 }),
-    secret({ name: 'twoFactorLockedUntil', type: 'date' }),
+    ...twoFactorFields('Set when the person confirmed an authenticator app. Staff can clear it to reset a lost device (the old secret stops working).'),
     // An email change waiting for its link to be opened (src/account/email-change).
-    secret({ name: 'pendingEmail', type: 'email' }),
-    secret({ name: 'pendingEmailToken', type: 'text', index: true }), // sha256 of the link's token
-    secret({ name: 'pendingEmailExpiresAt', type: 'date' }),
+    secretField({ name: 'pendingEmail', type: 'email' }),
+    secretField({ name: 'pendingEmailToken', type: 'text', index: true }), // sha256 of the link's token
+    secretField({ name: 'pendingEmailExpiresAt', type: 'date' }),
   ],
 }

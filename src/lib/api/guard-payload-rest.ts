@@ -7,9 +7,9 @@ type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }
  * Second path segments that are Payload endpoints, not document ids: its collection, auth and
  * upload endpoints (payload/dist/{collections,auth,uploads}/endpoints) — `/api/users/me`,
  * `/api/ticket-audits/file/<name>`, … — and our own collection endpoints that name no document
- * (`/api/notification-deliveries/retry-failed`).
+ * (`/api/notification-deliveries/retry-failed`, `/api/staff/two-factor/verify`).
  */
-const COLLECTION_ENDPOINTS = new Set(['count', 'access', 'versions', 'me', 'login', 'logout', 'refresh-token', 'init', 'first-register', 'forgot-password', 'reset-password', 'unlock', 'verify', 'file', 'paste-url', 'retry-failed'])
+const COLLECTION_ENDPOINTS = new Set(['count', 'access', 'versions', 'me', 'login', 'logout', 'refresh-token', 'init', 'first-register', 'forgot-password', 'reset-password', 'unlock', 'verify', 'file', 'paste-url', 'retry-failed', 'two-factor'])
 
 const refuse = (status: 400 | 404, message: string, field?: string) =>
   Response.json({ errors: [{ message, ...(field ? { data: { errors: [{ path: field, message }] } } : {}) }] }, { status })

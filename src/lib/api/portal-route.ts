@@ -5,15 +5,14 @@ import type { z } from 'zod'
 import type { ScreenId } from '@scope-config'
 
 import { canPerform } from '../../access/can-perform'
-import { needsTwoFactorEnrolment } from '../../account/two-factor/needs-enrolment'
 import type { Action } from '../../access/matrix'
 import type { Role } from '../../access/roles'
 import { customerActor, type AuditActor } from '../../audit/actor'
 import { resolvePortalSession, type OrganizationChoice, type PortalSession, type PortalUser } from '../../auth/portal-session'
 import { isScreenEnabled } from '../../flags/is-screen-enabled'
-import { loadPortalFlags } from '../../flags/load-portal-flags'
 import { t } from '../../i18n/t'
 import { payloadInstance } from '../payload'
+import { serverTiming, type ServerTiming } from '../server-timing'
 import { RateLimited, retryAfterHeaders } from '../rate-limit/rate-limit'
 import type { PortalEnvelope } from './envelope'
 import { knownFailure } from './known-failure'
@@ -51,8 +50,8 @@ type RouteOptions<Schema extends z.ZodType | undefined> = {
 
 type Handler<Body, Result> = (context: PortalRouteContext<Body>) => Promise<Result>
 
-const json = (status: number, body: PortalEnvelope<unknown>, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
+const json = (status: number, body: PortalEnvelope<unknown>, timing: ServerTiming, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', 'Server-Timing': timing.header(), ...headers } })
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]))
@@ -82,17 +81,19 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
   return async (request: Request, segment: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
     const requestId = request.headers.get('x-request-id') ?? randomUUID()
     const payload = await payloadInstance()
+    // Phases: session (token + the session statement), organization, flags, handler; then total.
+    const timing = serverTiming()
     try {
-      const session = await resolvePortalSession(payload, request.headers)
+      const session = await resolvePortalSession(payload, request.headers, undefined, timing)
       if (!session) throw new PortalError('unauthenticated', t('api.error.unauthenticated'))
       const organization = session.organization
-      if (!organization || !isScreenEnabled(await loadPortalFlags(payload), options.screen, organization.id)) {
+      if (!organization || !isScreenEnabled(session.flags, options.screen, organization.id)) {
         throw new PortalError('not_found', t('api.error.notFound'))
       }
       if (!canPerform({ userId: session.user.id, role: organization.role }, options.action).allowed) {
         throw new PortalError('forbidden', t('api.error.forbidden'))
       }
-      if (!options.twoFactorEnrolment && session.adapter === 'payload' && (await needsTwoFactorEnrolment(payload, session.user, session.organizations.map((choice) => choice.id)))) {
+      if (!options.twoFactorEnrolment && session.adapter === 'payload' && session.twoFactorEnrolmentNeeded) {
         throw new PortalError('forbidden', t('api.error.twoFactorRequired'))
       }
       let body: unknown
@@ -106,18 +107,18 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
       }
       const params = (await segment.params) ?? {}
       const actor = customerActor(session.user, request, requestId)
-      const data = await handler({ payload, session, user: session.user, actor, organization, role: organization.role, body: body as never, params, request, requestId })
+      const data = await timing.measure('handler', () => handler({ payload, session, user: session.user, actor, organization, role: organization.role, body: body as never, params, request, requestId }))
       // A file (an invoice PDF, a ZIP) is answered as the handler built it; refusals above stay envelopes.
       if (data instanceof Response) return data
-      return json(200, { success: true, data })
+      return json(200, { success: true, data }, timing)
     } catch (thrown) {
       const error = knownFailure(thrown) ?? thrown
       if (error instanceof PortalError) {
         const headers = error instanceof RateLimited ? retryAfterHeaders(error) : {}
-        return json(error.status, { success: false, error: { code: error.code, message: error.message, fields: error.fields } }, headers)
+        return json(error.status, { success: false, error: { code: error.code, message: error.message, fields: error.fields } }, timing, headers)
       }
       payload.logger.error({ err: error, requestId }, 'portal route failed')
-      return json(500, { success: false, error: { code: 'internal', message: t('api.error.internal', { requestId }) } })
+      return json(500, { success: false, error: { code: 'internal', message: t('api.error.internal', { requestId }) } }, timing)
     }
   }
 }

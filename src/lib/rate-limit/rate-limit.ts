@@ -10,8 +10,8 @@ const TABLE = 'rate_limits'
 
 /** A limit that is used up; `retryAfter` in seconds, for the Retry-After header. */
 export class RateLimited extends PortalError {
-  constructor(readonly retryAfter: number) {
-    super('rate_limited', t('api.error.rateLimited', { minutes: Math.max(1, Math.ceil(retryAfter / 60)) }))
+  constructor(readonly retryAfter: number, message = t('api.error.rateLimited', { minutes: Math.max(1, Math.ceil(retryAfter / 60)) })) {
+    super('rate_limited', message)
   }
 }
 

@@ -26,7 +26,11 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HelpDeflectionReport as HelpDeflectionReport_d264c5dd3cfc657e28c499134319543b } from '../../../../src/components/help/admin/HelpDeflectionReport'
 import { RetryStripeEventButton as RetryStripeEventButton_5cfda28f64f57c6c0f22350c826572de } from '../../../../src/components/admin/RetryStripeEventButton'
+import { OfflinePaymentDecision as OfflinePaymentDecision_1bf807add13634d239d9a125d7980bf1 } from '../../../../src/components/admin/OfflinePaymentDecision'
+import { TwoFactorNavLink as TwoFactorNavLink_616704a66b336d9758e8da8abeaa845a } from '../../../../src/components/admin/staff-two-factor/TwoFactorNavLink'
 import { TicketAuditDashboard as TicketAuditDashboard_16966e59d4cd30fc7df383f4ec399f4c } from '../../../../src/components/admin/TicketAuditDashboard'
+import { PendingTwoFactorRedirect as PendingTwoFactorRedirect_e683e0d48d212c342b464fbb602cb596 } from '../../../../src/components/admin/staff-two-factor/PendingTwoFactorRedirect'
+import { StaffTwoFactorView as StaffTwoFactorView_4e2980febe751a6f817a76ce4a039c12 } from '../../../../src/components/admin/staff-two-factor/StaffTwoFactorView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -59,6 +63,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/help/admin/HelpDeflectionReport#HelpDeflectionReport": HelpDeflectionReport_d264c5dd3cfc657e28c499134319543b,
   "/src/components/admin/RetryStripeEventButton#RetryStripeEventButton": RetryStripeEventButton_5cfda28f64f57c6c0f22350c826572de,
+  "/src/components/admin/OfflinePaymentDecision#OfflinePaymentDecision": OfflinePaymentDecision_1bf807add13634d239d9a125d7980bf1,
+  "/src/components/admin/staff-two-factor/TwoFactorNavLink#TwoFactorNavLink": TwoFactorNavLink_616704a66b336d9758e8da8abeaa845a,
   "/src/components/admin/TicketAuditDashboard#TicketAuditDashboard": TicketAuditDashboard_16966e59d4cd30fc7df383f4ec399f4c,
+  "/src/components/admin/staff-two-factor/PendingTwoFactorRedirect#PendingTwoFactorRedirect": PendingTwoFactorRedirect_e683e0d48d212c342b464fbb602cb596,
+  "/src/components/admin/staff-two-factor/StaffTwoFactorView#StaffTwoFactorView": StaffTwoFactorView_4e2980febe751a6f817a76ce4a039c12,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

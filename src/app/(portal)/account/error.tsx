@@ -1,9 +1,10 @@
 'use client'
 
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 
 /** A page that failed to render, inside the shell: what happened, a retry, and the reference support can look up in the log. */
 export default function AccountError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useT()
   return (
     <section className="card" aria-labelledby="account-error-title" role="alert">
       <div className="stack">

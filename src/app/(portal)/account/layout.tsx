@@ -2,11 +2,14 @@ import type { ReactNode } from 'react'
 
 import { portalScope } from '@scope-config'
 import { canPerform } from '@/access/can-perform'
+import { getRequestLocale } from '@/auth/request-locale'
 import { getPortalFlags, requestedPath, requireSession } from '@/auth/require-screen'
 import { isScreenEnabled } from '@/flags/is-screen-enabled'
 import { t } from '@/i18n/t'
 import { HelpDrawer } from '@/components/help/help-drawer'
+import { LocaleProvider } from '@/components/locale-provider'
 import { supportRoute } from '@/help/support-route'
+import { screenForPath } from '@/scope/screen-for-path'
 import type { MessageKey } from '@/i18n/en'
 
 import { FeedbackButton } from './feedback-button'
@@ -19,6 +22,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   const session = await requireSession()
   const path = await requestedPath()
   const flags = await getPortalFlags()
+  const { locale } = await getRequestLocale()
   const organization = session.organization
   const screens = organization
     ? portalScope.screens.filter(
@@ -28,15 +32,15 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       )
     : []
   const pathname = path.split('?')[0] ?? '/account'
-  // The screen this page belongs to (the longest matching path), which feedback is filed under.
-  const section = [...portalScope.screens].sort((a, b) => b.path.length - a.path.length).find((screen) => pathname === screen.path || pathname.startsWith(`${screen.path}/`))?.id ?? 'account'
+  // The screen this page belongs to, which feedback is filed under.
+  const section = screenForPath(pathname)?.id ?? 'account'
 
   return (
-    <>
-      <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+    <LocaleProvider locale={locale}>
+      <a href="#main" className="skip-link">{t('app.skipToContent', {}, locale)}</a>
       <div className="shell">
         <header className="shell-header">
-          <a href="/account" className="shell-brand">{t('app.name')}</a>
+          <a href="/account" className="shell-brand">{t('app.name', {}, locale)}</a>
           <div className="row">
             {session.organizations.length > 1 && organization ? (
               <OrganizationSwitcher organizations={session.organizations} currentId={organization.id} next={path} />
@@ -46,18 +50,18 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             <NotificationBell session={session} />
             {organization ? <HelpDrawer supportHref={supportRoute()} /> : null}
             {organization ? <FeedbackButton section={section} /> : null}
-            <span className="muted">{t('session.signedInAs', { email: session.user.email })}</span>
+            <span className="muted">{t('session.signedInAs', { email: session.user.email }, locale)}</span>
             <form method="post" action="/api/portal/sign-out">
-              <button type="submit" className="button" data-variant="secondary">{t('session.signOut')}</button>
+              <button type="submit" className="button" data-variant="secondary">{t('session.signOut', {}, locale)}</button>
             </form>
           </div>
         </header>
-        <nav className="shell-nav" aria-label={t('nav.label')}>
+        <nav className="shell-nav" aria-label={t('nav.label', {}, locale)}>
           <ul>
             {screens.map((screen) => (
               <li key={screen.id}>
                 <a href={screen.path} aria-current={pathname === screen.path ? 'page' : undefined}>
-                  {t(`nav.${screen.id}` as MessageKey)}
+                  {t(`nav.${screen.id}` as MessageKey, {}, locale)}
                 </a>
               </li>
             ))}
@@ -67,6 +71,6 @@ export default async function AccountLayout({ children }: { children: ReactNode 
           {children}
         </main>
       </div>
-    </>
+    </LocaleProvider>
   )
 }

@@ -1,14 +1,15 @@
-import { currencyDigits } from '@/billing/invoices/currency-digits'
 import type { InvoiceView } from '@/billing/invoices/invoice-view'
+import { formatDate, formatMoney } from '@/i18n/formatters'
+import type { Locale } from '@/i18n/t'
 
-/** Shared by the server page and the rows "Load more" adds, so both render an invoice the same way. */
-export const formatInvoiceMoney = (amount: number, currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(amount / 10 ** currencyDigits(currency))
+/** Shared by the server page and the rows "Load more" adds, so both render an invoice the same way, in the reader's language. */
+export const formatInvoiceMoney = (amount: number, currency: string, locale: Locale = 'en') => formatMoney(amount, currency, { locale })
 
-export const formatInvoiceDate = (iso: string) => new Date(iso).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' })
+// Invoice dates are calendar dates in Stripe's UTC, the same for every reader; only how they are written changes.
+export const formatInvoiceDate = (iso: string, locale: Locale = 'en') => formatDate(iso, { locale, timeZone: 'UTC' })
 
-export const formatInvoicePeriod = (invoice: Pick<InvoiceView, 'periodStart' | 'periodEnd'>) =>
-  invoice.periodStart === invoice.periodEnd ? formatInvoiceDate(invoice.periodStart) : `${formatInvoiceDate(invoice.periodStart)} – ${formatInvoiceDate(invoice.periodEnd)}`
+export const formatInvoicePeriod = (invoice: Pick<InvoiceView, 'periodStart' | 'periodEnd'>, locale: Locale = 'en') =>
+  invoice.periodStart === invoice.periodEnd ? formatInvoiceDate(invoice.periodStart, locale) : `${formatInvoiceDate(invoice.periodStart, locale)} – ${formatInvoiceDate(invoice.periodEnd, locale)}`
 
 /** 1536 → "1.5 KB": the ZIP's progress, in the units people read. */
 export function formatBytes(bytes: number): string {

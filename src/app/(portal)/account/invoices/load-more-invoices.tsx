@@ -3,7 +3,7 @@
 import { useState } from 'react'
 
 import type { InvoicePage, InvoiceView } from '@/billing/invoices/invoice-view'
-import { t } from '@/i18n/t'
+import { useT, useUiLocale } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 import { InvoiceRow } from './invoice-row'
@@ -13,7 +13,9 @@ import { InvoiceRow } from './invoice-row'
  * (a second <tbody>), and the button that asks for them. Focus moves to the first new row so a
  * keyboard user carries on where the list grew.
  */
-export function LoadMoreInvoices({ filterQuery, initialCursor }: { filterQuery: string; initialCursor: string | null }) {
+export function LoadMoreInvoices({ filterQuery, initialCursor, canReport }: { filterQuery: string; initialCursor: string | null; canReport: boolean }) {
+  const t = useT()
+  const locale = useUiLocale()
   const [invoices, setInvoices] = useState<InvoiceView[]>([])
   const [cursor, setCursor] = useState(initialCursor)
   const [state, setState] = useState<'idle' | 'loading' | 'error'>('idle')
@@ -39,13 +41,13 @@ export function LoadMoreInvoices({ filterQuery, initialCursor }: { filterQuery: 
     <>
       {invoices.length > 0 ? (
         <tbody>
-          {invoices.map((invoice) => <InvoiceRow key={invoice.id} invoice={invoice} />)}
+          {invoices.map((invoice) => <InvoiceRow key={invoice.id} invoice={invoice} canReport={canReport} locale={locale} />)}
         </tbody>
       ) : null}
       {cursor || state === 'error' ? (
         <tfoot>
           <tr>
-            <td colSpan={7}>
+            <td colSpan={canReport ? 8 : 7}>
               <div className="row">
                 {cursor ? (
                   <button type="button" className="button" data-variant="secondary" onClick={loadMore} disabled={state === 'loading'} aria-busy={state === 'loading'}>

@@ -2,12 +2,13 @@
 
 import { type ReactNode, useEffect, useRef } from 'react'
 
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 
 type Props = { open: boolean; title: string; children: ReactNode; confirmLabel: string; busy: boolean; onConfirm: () => void; onCancel: () => void }
 
 /** A native modal <dialog>: focus moves in and is trapped, Escape cancels, focus returns on close. */
 export function ConfirmDialog({ open, title, children, confirmLabel, busy, onConfirm, onCancel }: Props) {
+  const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current

@@ -3,14 +3,16 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
-import { roleLabels, type Role } from '@/access/roles'
+import type { Role } from '@/access/roles'
 import { Alert } from '@/components/ui/Alert'
-import { t } from '@/i18n/t'
+import { useRoleLabel, useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 import type { InvitationView } from '@/team/team-view'
 
 /** Pending invitations with resend (a fresh link) and revoke, for those allowed; read-only otherwise. */
 export function InvitationsTable({ invitations, organizationName }: { invitations: InvitationView[]; organizationName: string }) {
+  const t = useT()
+  const roleName = useRoleLabel()
   const router = useRouter()
   const [busyId, setBusyId] = useState<number | null>(null)
   const [message, setMessage] = useState<{ tone: 'danger' | 'success'; text: string } | null>(null)
@@ -42,7 +44,7 @@ export function InvitationsTable({ invitations, organizationName }: { invitation
           {invitations.map((invitation) => (
             <tr key={invitation.id}>
               <th scope="row">{invitation.email}</th>
-              <td>{roleLabels[invitation.role]}</td>
+              <td>{roleName(invitation.role)}</td>
               <td>{invitation.invitedBy ?? '—'}</td>
               <td>{invitation.expired ? <span className="badge">{t('team.invitation.expired')}</span> : invitation.expiresLabel}</td>
               <td>

@@ -3,15 +3,17 @@
 import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 
-import { roleLabels, type Role } from '@/access/roles'
+import type { Role } from '@/access/roles'
 import { Alert } from '@/components/ui/Alert'
-import { t } from '@/i18n/t'
+import { useRoleLabel, useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 type Sent = { invitations: Array<{ email: string }> }
 
 /** Paste one or many addresses, pick one of the roles the viewer may grant, send. */
 export function InviteForm({ roles }: { roles: Role[] }) {
+  const t = useT()
+  const roleName = useRoleLabel()
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -54,7 +56,7 @@ export function InviteForm({ roles }: { roles: Role[] }) {
       <div className="field">
         <label htmlFor="invite-role">{t('team.invite.role')}</label>
         <select id="invite-role" name="role" defaultValue={roles.includes('member') ? 'member' : roles[roles.length - 1]}>
-          {roles.map((role) => <option key={role} value={role}>{roleLabels[role]}</option>)}
+          {roles.map((role) => <option key={role} value={role}>{roleName(role)}</option>)}
         </select>
         {errors.role ? <span className="field-error" role="alert">{errors.role}</span> : null}
       </div>

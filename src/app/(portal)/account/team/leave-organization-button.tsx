@@ -3,13 +3,14 @@
 import { useState } from 'react'
 
 import { Alert } from '@/components/ui/Alert'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 import { ConfirmDialog } from './confirm-dialog'
 
 /** Leave the organization after a confirmation; then the account home, which no longer shows it. */
 export function LeaveOrganizationButton({ organizationName }: { organizationName: string }) {
+  const t = useT()
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)

@@ -3,9 +3,9 @@
 import { useRouter } from 'next/navigation'
 import { useMemo, useOptimistic, useState, useTransition } from 'react'
 
-import { roleLabels, roleRank, type Role } from '@/access/roles'
+import { roleRank, type Role } from '@/access/roles'
 import { Alert } from '@/components/ui/Alert'
-import { t } from '@/i18n/t'
+import { useRoleLabel, useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 import type { MemberView } from '@/team/team-view'
 
@@ -27,6 +27,8 @@ const displayName = (member: MemberView) => member.name || member.email
  * snaps back with the server's message if the change is refused), remove with a confirmation.
  */
 export function MembersTable({ members, organizationName }: { members: MemberView[]; organizationName: string }) {
+  const t = useT()
+  const roleName = useRoleLabel()
   const router = useRouter()
   const [query, setQuery] = useState('')
   const [sort, setSort] = useState<SortKey>('role')
@@ -50,7 +52,7 @@ export function MembersTable({ members, organizationName }: { members: MemberVie
       const result = await portalFetch('/api/team/members', { method: 'PATCH', body: { memberId: member.id, newRole: role }, fallback: t('team.error.generic') })
       if (result.ok) {
         setConfirmedRoles((roles) => ({ ...roles, [member.id]: role }))
-        setMessage({ tone: 'success', text: t('team.roleChanged', { name: displayName(member), role: roleLabels[role] }) })
+        setMessage({ tone: 'success', text: t('team.roleChanged', { name: displayName(member), role: roleName(role) }) })
       } else {
         // Ending the transition without confirming drops the optimistic role: the select snaps back.
         setMessage({ tone: 'danger', text: result.message })
@@ -101,10 +103,10 @@ export function MembersTable({ members, organizationName }: { members: MemberVie
               <td>
                 {member.roleOptions.length > 1 ? (
                   <select aria-label={t('team.roleFor', { name: displayName(member) })} value={roleOf(member)} onChange={(event) => changeRole(member, event.target.value as Role)}>
-                    {member.roleOptions.map((role) => <option key={role} value={role}>{roleLabels[role]}</option>)}
+                    {member.roleOptions.map((role) => <option key={role} value={role}>{roleName(role)}</option>)}
                   </select>
                 ) : (
-                  <span className="badge">{roleLabels[roleOf(member)]}</span>
+                  <span className="badge">{roleName(roleOf(member))}</span>
                 )}
               </td>
               <td>{member.joinedLabel}</td>

@@ -4,11 +4,12 @@ import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 
 import { Alert } from '@/components/ui/Alert'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** The owner hands the organization to another member, confirming by typing its name. */
 export function TransferOwnershipForm({ candidates, organizationName }: { candidates: Array<{ id: number; label: string }>; organizationName: string }) {
+  const t = useT()
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})

@@ -28,7 +28,8 @@ export function UsageChart({ title, points, bucket, metricName, unit, formatLabe
         {asTable ? null : (
           <div className="usage-chart" aria-hidden="true">
             <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+              {/* The chart is hidden from assistive tech (the table beside it reads the numbers), so it must hold nothing focusable: no keyboard layer. */}
+              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={16} />
                 <YAxis tick={{ fontSize: 12 }} width={56} tickFormatter={(value: number) => formatQuantity(value)} />

@@ -2,12 +2,13 @@ import { readPendingChallenge } from '@/account/two-factor/pending-challenge'
 import { verifyChallenge } from '@/account/two-factor/verify-challenge'
 import { safeNextPath } from '@/auth/safe-next-path'
 import { t } from '@/i18n/t'
+import { errorResponse } from '@/lib/api/error-response'
 import { PortalError } from '@/lib/api/portal-error'
 import { refuseCrossSite } from '@/lib/http/refuse-cross-site'
 import { seeOther } from '@/lib/http/see-other'
 import { tooManyRequests } from '@/lib/http/too-many-requests'
 import { payloadInstance } from '@/lib/payload'
-import { consumeClientLimit, RateLimited, retryAfterHeaders } from '@/lib/rate-limit/rate-limit'
+import { consumeClientLimit, RateLimited } from '@/lib/rate-limit/rate-limit'
 
 async function readCode(request: Request, isJson: boolean): Promise<{ code: string; next: string }> {
   if (isJson) {
@@ -37,10 +38,7 @@ export async function POST(request: Request) {
     return isJson ? Response.json({ success: true, data: { method } }) : seeOther(request, next)
   } catch (error) {
     if (!(error instanceof PortalError)) throw error
-    if (isJson) {
-      const headers = error instanceof RateLimited ? retryAfterHeaders(error) : undefined
-      return Response.json({ success: false, error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers })
-    }
+    if (isJson) return errorResponse(error)
     if (error instanceof RateLimited) return tooManyRequests(error, `/sign-in/two-factor?${new URLSearchParams({ next })}`)
     const reason = error.code === 'rate_limited' ? 'locked' : error.code === 'unauthenticated' ? 'expired' : 'invalid'
     if (reason === 'expired') return seeOther(request, `/sign-in?${new URLSearchParams({ error: 'expired', next })}`)

@@ -1,0 +1,20 @@
+import { headers } from 'next/headers'
+import { cache } from 'react'
+
+import { portalScope } from '../../scope.config'
+import type { FormatContext } from '../i18n/formatters'
+import { resolveLocale } from '../i18n/resolve-locale'
+import { getPortalSession } from './get-portal-session'
+
+/**
+ * The language and formats of this page request, once per request: the signed-in person's profile
+ * locale, then the product's default (scope.config.ts), then Accept-Language, then English.
+ * Dates and numbers follow the profile's own format setting and time zone.
+ */
+export const getRequestLocale = cache(async (): Promise<FormatContext> => {
+  // Headers first: outside a request (a build's prerender) that stops here, before any database call.
+  const requestHeaders = await headers()
+  const session = await getPortalSession()
+  const locale = resolveLocale({ profile: session?.user.locale, productDefault: portalScope.defaultLocale, acceptLanguage: requestHeaders.get('accept-language') })
+  return { locale, formatLocale: session?.user.locale ?? null, timeZone: session?.user.timeZone ?? null }
+})

@@ -1,0 +1,43 @@
+import type { Payload } from 'payload'
+
+import type { AuditActor } from '../../audit/actor'
+import { recordPortalChange } from '../../audit/record-portal-change'
+import { t } from '../../i18n/t'
+import { PortalError } from '../../lib/api/portal-error'
+import { extractId } from '../../lib/extract-id'
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../lib/api/unstorable-text'
+import { withTransaction } from '../../lib/with-transaction'
+import { lockReportedPayment } from './lock-reported-payment'
+import { offlinePaymentEventData } from './offline-payment-event-data'
+
+export const REJECTION_REASON_MAX = 500
+
+/**
+ * Staff's "Reject", with the reason the billing contacts are emailed (money not received, wrong
+ * invoice…). Stripe is not touched: the invoice stays open, and the customer can record again.
+ */
+export async function rejectOfflinePayment(payload: Payload, { id, reason, actor, now }: { id: number; reason: unknown; actor: AuditActor; now: Date }) {
+  const text = typeof reason === 'string' ? reason.trim() : ''
+  if (!text || text.length > REJECTION_REASON_MAX) throw new PortalError('invalid_request', t('api.error.invalid'), { reason: t('offlinePayments.error.reason', { max: REJECTION_REASON_MAX }) })
+  if (findUnstorableText(text)) throw new PortalError('invalid_request', t('api.error.invalid'), { reason: UNSTORABLE_TEXT_MESSAGE })
+  return withTransaction(payload, async (req) => {
+    const payment = await lockReportedPayment(req, id)
+    const decidedAt = now.toISOString()
+    await recordPortalChange(
+      req,
+      {
+        actor,
+        organization: extractId(payment.organization),
+        entity: { type: 'offline-payments', id: payment.id },
+        action: 'billing.offline_payment_rejected',
+        before: { status: payment.status },
+        event: { type: 'billing.offline_payment_rejected', data: offlinePaymentEventData(payment, { status: ['reported', 'rejected'], reason: [null, text] }) },
+      },
+      async (req) => {
+        await payload.update({ collection: 'offline-payments', id: payment.id, data: { status: 'rejected', rejectionReason: text, decidedBy: actor.user?.id ?? null, decidedAt }, depth: 0, overrideAccess: true, req })
+        return { after: { status: 'rejected', rejectionReason: text, decidedAt } }
+      },
+    )
+    return { id: payment.id, status: 'rejected' as const, decidedAt }
+  }, { user: actor.user as never })
+}

@@ -1,0 +1,65 @@
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { GET as membersGET } from '../../src/app/(portal)/api/team/members/route'
+import { payloadSessionAdapter } from '../../src/auth/adapters/payload-adapter'
+import { resolvePortalSession } from '../../src/auth/portal-session'
+import { routeCaller } from '../helpers/call-route'
+import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
+import { countStatements, installStatementCounter } from '../helpers/statement-counter'
+
+/**
+ * SQL statements per signed-in request, counted exactly (tests/helpers/statement-counter.ts), so a
+ * change that adds a round trip to every request fails here rather than only in the bench.
+ * Before issue 16: 13 for GET /api/team/members, 9 for session + organization + flags + two-factor.
+ */
+let payload: Payload
+let call: ReturnType<typeof routeCaller>
+let org: TestOrganization
+
+const sessionHeaders = async (email: string) => new Headers({ Authorization: `JWT ${(await payload.login({ collection: 'users', data: { email, password: 'test-password-1' } })).token}` })
+
+beforeAll(async () => {
+  payload = await testPayload()
+  installStatementCounter(payload)
+  call = routeCaller(payload)
+  org = await createOrganizationWithEveryRole(payload, 'query-count')
+})
+
+describe('SQL statements per signed-in request', () => {
+  it('session + organization + flags + two-factor: one statement while the flags are unchanged, one more right after they change', async () => {
+    const headers = await sessionHeaders(org.members.admin.email)
+    await resolvePortalSession(payload, headers, payloadSessionAdapter)
+    const warm = await countStatements(() => resolvePortalSession(payload, headers, payloadSessionAdapter))
+    expect(warm.result?.organization).toMatchObject({ id: org.organization.id, role: 'admin' })
+    expect(warm.statements).toHaveLength(1)
+
+    await payload.updateGlobal({ slug: 'portal-flags', data: {}, overrideAccess: true })
+    const changed = await countStatements(() => resolvePortalSession(payload, headers, payloadSessionAdapter))
+    expect(changed.statements).toHaveLength(2)
+    expect(changed.statements[1]).toContain('portal_flags')
+    expect((await countStatements(() => resolvePortalSession(payload, headers, payloadSessionAdapter))).statements).toHaveLength(1)
+  })
+
+  it('GET /api/team/members: the session statement plus the handler’s own reads', async () => {
+    await call(membersGET, org.members.admin, '/api/team/members')
+    const { result, statements } = await countStatements(() => call(membersGET, org.members.admin, '/api/team/members'))
+    expect(result.status).toBe(200)
+    expect(result.body.data.members).toHaveLength(5)
+    console.log(`GET /api/team/members: ${statements.length} statements`)
+    expect(statements.length).toBeLessThanOrEqual(5)
+  })
+})
+
+describe('Server-Timing on portal routes', () => {
+  it('names each phase of an answered request, and of a refusal', async () => {
+    const answered = await call(membersGET, org.members.admin, '/api/team/members')
+    const phases = (header: string | null) => (header ?? '').split(', ').map((entry) => entry.split(';')[0])
+    expect(phases(answered.headers.get('server-timing'))).toEqual(['session', 'organization', 'flags', 'handler', 'total'])
+    expect(answered.headers.get('server-timing')).toMatch(/^session;dur=\d+(\.\d)?, /)
+
+    const refused = await membersGET(new Request('http://localhost/api/team/members'))
+    expect(refused.status).toBe(401)
+    expect(phases(refused.headers.get('server-timing'))).toEqual(['session', 'total'])
+  })
+})
