@@ -2,13 +2,11 @@ import type { Payload } from 'payload'
 import Stripe from 'stripe'
 
 import type { AuditActor } from '../../audit/actor'
-import { recordPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
-import { extractId } from '../../lib/extract-id'
 import { withTransaction } from '../../lib/with-transaction'
 import { lockReportedPayment } from './lock-reported-payment'
-import { offlinePaymentEventData } from './offline-payment-event-data'
+import { recordDecision } from './record-decision'
 
 /**
  * Staff's "Confirm": Stripe marks the invoice paid out of band first, then the record becomes
@@ -26,22 +24,6 @@ export async function confirmOfflinePayment(payload: Payload, { id, actor, strip
       if (error instanceof Stripe.errors.StripeInvalidRequestError) throw new PortalError('conflict', t('offlinePayments.error.stripeRefused', { reason: error.message }))
       throw error
     }
-    const decidedAt = now.toISOString()
-    await recordPortalChange(
-      req,
-      {
-        actor,
-        organization: extractId(payment.organization),
-        entity: { type: 'offline-payments', id: payment.id },
-        action: 'billing.offline_payment_confirmed',
-        before: { status: payment.status },
-        event: { type: 'billing.offline_payment_confirmed', data: offlinePaymentEventData(payment, { status: ['reported', 'confirmed'] }) },
-      },
-      async (req) => {
-        await payload.update({ collection: 'offline-payments', id: payment.id, data: { status: 'confirmed', decidedBy: actor.user?.id ?? null, decidedAt }, depth: 0, overrideAccess: true, req })
-        return { after: { status: 'confirmed', decidedAt } }
-      },
-    )
-    return { id: payment.id, status: 'confirmed' as const, decidedAt }
+    return recordDecision(req, payment, actor, { status: 'confirmed' }, now)
   }, { user: actor.user as never })
 }

@@ -1,14 +1,12 @@
 import type { Payload } from 'payload'
 
 import type { AuditActor } from '../../audit/actor'
-import { recordPortalChange } from '../../audit/record-portal-change'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
-import { extractId } from '../../lib/extract-id'
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../lib/api/unstorable-text'
 import { withTransaction } from '../../lib/with-transaction'
 import { lockReportedPayment } from './lock-reported-payment'
-import { offlinePaymentEventData } from './offline-payment-event-data'
+import { recordDecision } from './record-decision'
 
 export const REJECTION_REASON_MAX = 500
 
@@ -22,22 +20,6 @@ export async function rejectOfflinePayment(payload: Payload, { id, reason, actor
   if (findUnstorableText(text)) throw new PortalError('invalid_request', t('api.error.invalid'), { reason: UNSTORABLE_TEXT_MESSAGE })
   return withTransaction(payload, async (req) => {
     const payment = await lockReportedPayment(req, id)
-    const decidedAt = now.toISOString()
-    await recordPortalChange(
-      req,
-      {
-        actor,
-        organization: extractId(payment.organization),
-        entity: { type: 'offline-payments', id: payment.id },
-        action: 'billing.offline_payment_rejected',
-        before: { status: payment.status },
-        event: { type: 'billing.offline_payment_rejected', data: offlinePaymentEventData(payment, { status: ['reported', 'rejected'], reason: [null, text] }) },
-      },
-      async (req) => {
-        await payload.update({ collection: 'offline-payments', id: payment.id, data: { status: 'rejected', rejectionReason: text, decidedBy: actor.user?.id ?? null, decidedAt }, depth: 0, overrideAccess: true, req })
-        return { after: { status: 'rejected', rejectionReason: text, decidedAt } }
-      },
-    )
-    return { id: payment.id, status: 'rejected' as const, decidedAt }
+    return recordDecision(req, payment, actor, { status: 'rejected', rejectionReason: text }, now)
   }, { user: actor.user as never })
 }

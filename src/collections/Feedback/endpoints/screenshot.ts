@@ -1,29 +1,4 @@
-import { sql } from '@payloadcms/db-postgres'
-import type { Endpoint } from 'payload'
+import { staffFileEndpoint } from '../../../lib/api/staff-file-endpoint'
 
-import { isStaff } from '../../../access/actor-memberships'
-import { parseRecordId } from '../../../lib/api/record-id'
-import { requestDb } from '../../../lib/transaction-db'
-
-const notFound = () => Response.json({ errors: [{ message: 'The requested resource was not found.' }] }, { status: 404 })
-
-/**
- * GET /api/customer-feedback/:id/screenshot — the image a customer attached, for staff only (it
- * may show anything on their screen). Served as the type its bytes were checked to be, never sniffed.
- */
-export const screenshotEndpoint: Endpoint = {
-  path: '/:id/screenshot',
-  method: 'get',
-  handler: async (req) => {
-    if (!isStaff(req)) return notFound()
-    const id = parseRecordId(req.routeParams?.id)
-    if (id === null) return notFound()
-    const db = await requestDb(req.payload, req)
-    const { rows } = await db.execute(sql`SELECT mime_type, data FROM feedback_screenshots WHERE feedback_id = ${id}`)
-    const row = rows[0] as { mime_type: string; data: Buffer } | undefined
-    if (!row) return notFound()
-    return new Response(new Uint8Array(row.data), {
-      headers: { 'Content-Type': row.mime_type, 'Content-Disposition': `inline; filename="feedback-${id}"`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' },
-    })
-  },
-}
+/** GET /api/customer-feedback/:id/screenshot — the image a customer attached, shown to staff. */
+export const screenshotEndpoint = staffFileEndpoint({ path: '/:id/screenshot', table: 'feedback_screenshots', ownerColumn: 'feedback_id', disposition: 'inline', fileName: (id) => `feedback-${id}` })
