@@ -20,8 +20,8 @@ describe('a page a role may not open answers 403 inside the shell', () => {
     await page.waitForURL(`**${path}`)
     const response = await page.goto(path)
     expect(response!.status()).toBe(403)
-    await expect(page.getByRole('heading', { name: `You don’t have access to ${section}` }).isVisible()).resolves.toBe(true)
-    await expect(page.locator('nav.shell-nav').isVisible()).resolves.toBe(true)
+    await page.getByRole('heading', { name: `You don’t have access to ${section}` }).waitFor()
+    await page.locator('nav.shell-nav').waitFor()
     // The same role opening a page it may see still gets 200.
     expect((await page.goto('/account/team'))!.status()).toBe(200)
   })

@@ -1,6 +1,8 @@
-/** The origins a form on this site posts from: the request's own, and PORTAL_URL's behind a proxy. */
+import { loopbackAliases } from '../portal-url'
+
+/** The origins a form on this site posts from: the request's own, PORTAL_URL's behind a proxy, and a loopback PORTAL_URL's other spellings. */
 function ownOrigins(request: Request): string[] {
-  const origins = [new URL(request.url).origin]
+  const origins = [new URL(request.url).origin, ...loopbackAliases()]
   if (process.env.PORTAL_URL) origins.push(new URL(process.env.PORTAL_URL).origin)
   return origins
 }
