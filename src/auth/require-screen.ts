@@ -37,6 +37,7 @@ const mustEnrolTwoFactor = (session: PortalSession) => session.adapter === 'payl
 /** The flags the session was resolved with (one version per request); read afresh only without a session. */
 export const getPortalFlags = cache(async () => (await getPortalSession())?.flags ?? loadPortalFlags(await payloadInstance()))
 
+/** `allowed` is false only for someone in no organization yet: every other refusal is a 404 or 403 thrown here. */
 export type ScreenAccess = { session: PortalSession; allowed: boolean }
 
 /**
@@ -49,7 +50,8 @@ export async function requireScreen(screenId: ScreenId): Promise<ScreenAccess> {
   const session = await requireSession()
   const screen = portalScope.screens.find((candidate) => candidate.id === screenId)
   const organization = session.organization
-  if (!screen || !organization) return { session, allowed: false }
+  if (!screen) notFound()
+  if (!organization) return { session, allowed: false }
   if (!isScreenEnabled(await getPortalFlags(), screen.id, organization.id)) notFound()
   if (!canPerform({ userId: session.user.id, role: organization.role }, screen.requires).allowed) forbidden()
   return { session, allowed: true }

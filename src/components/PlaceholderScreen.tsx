@@ -12,7 +12,7 @@ export async function PlaceholderScreen({ screen }: { screen: Exclude<ScreenId, 
   return (
     <div className="stack">
       <h1>{title}</h1>
-      <ScreenGuard access={access} section={title}>
+      <ScreenGuard access={access}>
         <p className="muted">{t('screen.placeholder')}</p>
       </ScreenGuard>
     </div>

@@ -1,24 +1,16 @@
 import type { ReactNode } from 'react'
 
-import { roleLabels } from '@/access/roles'
 import type { ScreenAccess } from '@/auth/require-screen'
 import { Card } from '@/components/ui/Card'
 import { t } from '@/i18n/t'
 
-/** Renders the screen for roles that may open it, and says plainly why not to the others. */
-export function ScreenGuard({ access, section, children }: { access: ScreenAccess; section: string; children: ReactNode }) {
+/** Renders the screen, or says how to join an organization to someone in none yet (requireScreen has refused everyone else). */
+export function ScreenGuard({ access, children }: { access: ScreenAccess; children: ReactNode }) {
   const organization = access.session.organization
   if (!organization) {
     return (
       <Card title={t('org.none.title')}>
         <p>{t('org.none.body')}</p>
-      </Card>
-    )
-  }
-  if (!access.allowed) {
-    return (
-      <Card title={t('screen.forbidden.title', { section })}>
-        <p>{t('screen.forbidden.body', { organization: organization.name, role: roleLabels[organization.role] })}</p>
       </Card>
     )
   }

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { portalUrl } from '../lib/portal-url'
 import type { PortalEvent } from '../payload-types'
 import { EVENT_CATALOG, isEventType } from './event-catalog'
 
@@ -11,11 +12,8 @@ export type EventMessage = {
   changes: string[]
   /** The person the change is about, when there is one. */
   subject: string | null
-  portalUrl: string
   adminUrl: string
 }
-
-const baseUrl = () => (process.env.PORTAL_URL || 'http://localhost:3000').replace(/\/$/, '')
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value))
 
@@ -34,8 +32,7 @@ export async function describeEvent(req: PayloadRequest, event: PortalEvent): Pr
     actor: event.actorLabel ?? 'system',
     changes: Object.entries(data.changes ?? {}).map(([field, [from, to]]) => `${field}: ${show(from)} → ${show(to)}`),
     subject: subject ? subject.name || subject.email : null,
-    portalUrl: `${baseUrl()}/account/activity`,
-    adminUrl: auditId ? `${baseUrl()}/admin/collections/portal-audit/${auditId}` : `${baseUrl()}/admin/collections/portal-events/${event.id}`,
+    adminUrl: portalUrl(auditId ? `/admin/collections/portal-audit/${auditId}` : `/admin/collections/portal-events/${event.id}`),
   }
 }
 

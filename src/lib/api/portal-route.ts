@@ -13,8 +13,8 @@ import { isScreenEnabled } from '../../flags/is-screen-enabled'
 import { t } from '../../i18n/t'
 import { payloadInstance } from '../payload'
 import { serverTiming, type ServerTiming } from '../server-timing'
-import { RateLimited, retryAfterHeaders } from '../rate-limit/rate-limit'
 import type { PortalEnvelope } from './envelope'
+import { errorResponse } from './error-response'
 import { knownFailure } from './known-failure'
 import { PortalError } from './portal-error'
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './unstorable-text'
@@ -50,8 +50,7 @@ type RouteOptions<Schema extends z.ZodType | undefined> = {
 
 type Handler<Body, Result> = (context: PortalRouteContext<Body>) => Promise<Result>
 
-const json = (status: number, body: PortalEnvelope<unknown>, timing: ServerTiming, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', 'Server-Timing': timing.header(), ...headers } })
+const json = (status: number, body: PortalEnvelope<unknown>, timing: ServerTiming) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store', 'Server-Timing': timing.header() } })
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]))
@@ -113,10 +112,7 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
       return json(200, { success: true, data }, timing)
     } catch (thrown) {
       const error = knownFailure(thrown) ?? thrown
-      if (error instanceof PortalError) {
-        const headers = error instanceof RateLimited ? retryAfterHeaders(error) : {}
-        return json(error.status, { success: false, error: { code: error.code, message: error.message, fields: error.fields } }, timing, headers)
-      }
+      if (error instanceof PortalError) return errorResponse(error, { 'Cache-Control': 'no-store', 'Server-Timing': timing.header() })
       payload.logger.error({ err: error, requestId }, 'portal route failed')
       return json(500, { success: false, error: { code: 'internal', message: t('api.error.internal', { requestId }) } }, timing)
     }

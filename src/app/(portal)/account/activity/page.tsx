@@ -43,7 +43,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   return (
     <div className="stack">
       <h1>{t('activity.title', {}, locale)}</h1>
-      <ScreenGuard access={access} section={t('activity.title', {}, locale)}>
+      <ScreenGuard access={access}>
         <p className="muted">{t('activity.intro', { organization: organization?.name ?? '' }, locale)}</p>
         <Card>
           <form method="get" className="row">

@@ -20,7 +20,7 @@ export default async function ApiKeysPage() {
     return (
       <div className="stack">
         <h1>{t('api-keys.title')}</h1>
-        <ScreenGuard access={access} section={t('api-keys.title')}>{null}</ScreenGuard>
+        <ScreenGuard access={access}>{null}</ScreenGuard>
       </div>
     )
   }

@@ -42,7 +42,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   return (
     <div className="stack">
       <h1>{t('billing.title')}</h1>
-      <ScreenGuard access={access} section={t('billing.title')}>
+      <ScreenGuard access={access}>
         {organization?.billingMode === 'contract' ? (
           <ContractBilling organization={organization} />
         ) : (

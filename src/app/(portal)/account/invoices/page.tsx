@@ -51,7 +51,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
   return (
     <div className="stack">
       <h1>{t('invoices.title', {}, locale)}</h1>
-      <ScreenGuard access={access} section={t('invoices.title', {}, locale)}>
+      <ScreenGuard access={access}>
         <p className="muted">{t('invoices.intro', { organization: organization?.name ?? '' }, locale)}</p>
         <Card>
           <div className="stack">

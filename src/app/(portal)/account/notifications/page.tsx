@@ -27,7 +27,7 @@ export default async function NotificationsPage() {
   return (
     <div className="stack">
       <h1>{t('notifications.title')}</h1>
-      <ScreenGuard access={access} section={t('notifications.title')}>
+      <ScreenGuard access={access}>
         <Card title={t('notifications.inbox')}>
           {inbox.notifications.length === 0 ? (
             <p className="muted">{t('notifications.inbox.empty')}</p>

@@ -25,7 +25,7 @@ export default async function TeamPage() {
     return (
       <div className="stack">
         <h1>{t('team.title', {}, locale)}</h1>
-        <ScreenGuard access={access} section={t('team.title', {}, locale)}>{null}</ScreenGuard>
+        <ScreenGuard access={access}>{null}</ScreenGuard>
       </div>
     )
   }

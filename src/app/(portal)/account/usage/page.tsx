@@ -33,7 +33,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   return (
     <div className="stack">
       <h1>{t('usage.title')}</h1>
-      <ScreenGuard access={access} section={t('usage.title')}>
+      <ScreenGuard access={access}>
         <p className="muted">{t('usage.intro', { organization: session.organization?.name ?? '', timeZone })}</p>
         <UsageQueryProvider>
           <UsageDashboard
