@@ -4,19 +4,22 @@ import { Client } from 'pg'
 
 import { parseApiKeySecret } from './api-key-format'
 import { startUsageRecorder, USAGE_FLUSH_MS } from './api-key-usage'
-import { hashApiKeySecretBytes, sameDigest } from './hash-api-key-secret'
+import { fingerprintApiKeySecret, hashApiKeySecretBytes, sameDigest } from './hash-api-key-secret'
 import { API_KEY_CHANNEL } from './notify-api-key-changed'
 import type { ApiKeyEnvironment } from './scope-catalog'
 
 export type ApiKeyRejection = 'malformed' | 'unknown' | 'revoked' | 'expired' | 'insufficient_scope'
 
 export type ApiKeyVerification =
-  | { valid: true; organizationId: number; keyId: number; scopes: string[]; environment: ApiKeyEnvironment }
+  | { valid: true; organizationId: number; keyId: number; scopes: readonly string[]; environment: ApiKeyEnvironment }
   | { valid: false; reason: ApiKeyRejection }
 
-type CachedKey = { id: number; digest: Buffer; organizationId: number; scopes: string[]; environment: ApiKeyEnvironment; revoked: boolean; expiresAt: number | null }
+type ValidKey = Extract<ApiKeyVerification, { valid: true }>
 
-type Entry = { key: CachedKey | null; loadedAt: number }
+type CachedKey = { id: number; digest: Buffer; revoked: boolean; expiresAt: number | null; scopes: readonly string[]; verified: Readonly<ValidKey> }
+
+/** `storedHash` is the key's HMAC, the name a NOTIFY uses for it. */
+type Entry = { key: CachedKey | null; storedHash: string; loadedAt: number }
 
 export type VerifierOptions = {
   /** The time verifications are judged at (ms since the epoch); injected by tests. */
@@ -43,6 +46,10 @@ const refuse = (reason: ApiKeyRejection): ApiKeyVerification => ({ valid: false,
 /**
  * Verifies API keys for the product, with a per-process cache that a revocation clears on every
  * instance within milliseconds:
+ * - a warm hit costs one SHA-256 of the secret (its fingerprint, the cache's key) and a map read:
+ *   a matching fingerprint proves the caller holds the secret the entry was loaded for, and the
+ *   map's timing can only reveal something about a hash, never about the secret. The peppered
+ *   HMAC (two hashes) and the format check run only on a miss;
  * - a malformed secret (prefix, length, alphabet, CRC32) is refused before any lookup;
  * - the secret's HMAC is looked up (one indexed read) and compared in constant time;
  * - every change to a key (revoke, rotate) sends `NOTIFY portico_api_keys, '<hash>'` in its own
@@ -56,7 +63,9 @@ const refuse = (reason: ApiKeyRejection): ApiKeyVerification => ({ valid: false,
 export function createApiKeyVerifier(payload: Payload, options: VerifierOptions = {}): ApiKeyVerifier {
   const { clock = Date.now, cacheTtlMs = 30_000, maxEntries = 50_000, usageFlushMs = USAGE_FLUSH_MS, reconnectMs = 1_000 } = options
   const pool = (payload.db as unknown as PostgresAdapter).pool
+  // By the secret's SHA-256 fingerprint; `fingerprintOf` finds an entry by the HMAC a NOTIFY names.
   const cache = new Map<string, Entry>()
+  const fingerprintOf = new Map<string, string>()
   const usage = startUsageRecorder(payload, usageFlushMs)
   let listener: Client | null = null
   let connecting: Promise<void> | null = null
@@ -65,11 +74,21 @@ export function createApiKeyVerifier(payload: Payload, options: VerifierOptions 
   // Bumped by every notification and every listener change: a read that overlapped one isn't cached.
   let generation = 0
 
+  const clearCache = () => {
+    cache.clear()
+    fingerprintOf.clear()
+  }
+  const forget = (fingerprint: string) => {
+    const entry = cache.get(fingerprint)
+    if (entry) fingerprintOf.delete(entry.storedHash)
+    cache.delete(fingerprint)
+  }
+
   const drop = (client: Client) => {
     if (listener !== client) return
     listener = null
     generation++
-    cache.clear()
+    clearCache()
     void client.end().catch(() => undefined)
     if (!closed) {
       reconnectTimer = setTimeout(() => void listen(), reconnectMs)
@@ -87,12 +106,13 @@ export function createApiKeyVerifier(payload: Payload, options: VerifierOptions 
         client.on('notification', (message) => {
           if (message.channel !== API_KEY_CHANNEL || !message.payload) return
           generation++
-          cache.delete(message.payload)
+          const fingerprint = fingerprintOf.get(message.payload)
+          if (fingerprint) forget(fingerprint)
         })
         client.on('error', () => drop(client))
         client.on('end', () => drop(client))
         await client.query(`LISTEN ${API_KEY_CHANNEL}`)
-        cache.clear()
+        clearCache()
         generation++
         listener = client
       } catch (error) {
@@ -109,55 +129,60 @@ export function createApiKeyVerifier(payload: Payload, options: VerifierOptions 
     return connecting
   }
 
-  const load = async (hash: string): Promise<CachedKey | null> => {
+  const load = async (storedHash: string): Promise<CachedKey | null> => {
     const { rows } = await pool.query<{ id: number; secret_hash: string; organization_id: number; scopes: string[]; environment: ApiKeyEnvironment; revoked_at: Date | null; expires_at: Date | null }>(
       'SELECT id, secret_hash, organization_id, scopes, environment, revoked_at, expires_at FROM api_keys WHERE secret_hash = $1',
-      [hash],
+      [storedHash],
     )
     const row = rows[0]
     if (!row) return null
-    return { id: row.id, digest: Buffer.from(row.secret_hash, 'hex'), organizationId: row.organization_id, scopes: row.scopes, environment: row.environment, revoked: row.revoked_at !== null, expiresAt: row.expires_at?.getTime() ?? null }
+    const scopes = Object.freeze([...row.scopes])
+    const verified = Object.freeze({ valid: true as const, organizationId: row.organization_id, keyId: row.id, scopes, environment: row.environment })
+    return { id: row.id, digest: Buffer.from(row.secret_hash, 'hex'), revoked: row.revoked_at !== null, expiresAt: row.expires_at?.getTime() ?? null, scopes, verified }
   }
 
   /** A fresh cache entry, or undefined; synchronous, so a warm hit costs no promise. */
-  const cached = (hash: string): Entry | undefined => {
+  const cached = (fingerprint: string): Entry | undefined => {
     if (!listener) return undefined
-    const entry = cache.get(hash)
+    const entry = cache.get(fingerprint)
     return entry && Date.now() - entry.loadedAt < cacheTtlMs ? entry : undefined
   }
 
-  const lookup = async (hash: string): Promise<CachedKey | null> => {
-    if (!listener) {
-      await listen()
-      if (!listener) return load(hash)
-    }
-    const entry = cached(hash)
-    if (entry) return entry.key
-    const now = Date.now()
+  const remember = (fingerprint: string, entry: Entry) => {
+    if (cache.size >= maxEntries) forget(cache.keys().next().value!)
+    cache.set(fingerprint, entry)
+    fingerprintOf.set(entry.storedHash, fingerprint)
+  }
+
+  /** The cold path: the format check, the HMAC, one indexed read, and a constant-time comparison. */
+  const lookup = async (secret: string, fingerprint: string): Promise<CachedKey | null | 'malformed'> => {
+    if (!parseApiKeySecret(secret)) return 'malformed'
+    const digest = hashApiKeySecretBytes(secret)
+    const storedHash = digest.toString('hex')
+    if (!listener) await listen()
     const before = generation
-    const key = await load(hash)
+    const now = Date.now()
+    const loaded = await load(storedHash)
+    const key = loaded && sameDigest(loaded.digest, digest) ? loaded : null
     // Kept only if no notification or reconnect happened during the read, which may predate it.
-    if (listener && generation === before) {
-      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!)
-      cache.set(hash, { key, loadedAt: now })
-    }
+    if (listener && generation === before) remember(fingerprint, { key, storedHash, loadedAt: now })
     return key
   }
 
   return {
     async verify(secret, requiredScopes = [], context = {}) {
-      if (!parseApiKeySecret(secret)) return refuse('malformed')
-      const digest = hashApiKeySecretBytes(secret as string)
-      const hash = digest.toString('hex')
-      const hit = cached(hash)
-      const key = hit ? hit.key : await lookup(hash)
-      if (!key || !sameDigest(key.digest, digest)) return refuse('unknown')
+      if (typeof secret !== 'string') return refuse('malformed')
+      const fingerprint = fingerprintApiKeySecret(secret)
+      const hit = cached(fingerprint)
+      const key = hit ? hit.key : await lookup(secret, fingerprint)
+      if (key === 'malformed') return refuse('malformed')
+      if (!key) return refuse('unknown')
       if (key.revoked) return refuse('revoked')
       const now = clock()
       if (key.expiresAt !== null && key.expiresAt <= now) return refuse('expired')
-      if (!requiredScopes.every((scope) => key.scopes.includes(scope))) return refuse('insufficient_scope')
+      for (const scope of requiredScopes) if (!key.scopes.includes(scope)) return refuse('insufficient_scope')
       usage.record(key.id, now, context.ip ?? null)
-      return { valid: true, organizationId: key.organizationId, keyId: key.id, scopes: [...key.scopes], environment: key.environment }
+      return key.verified
     },
     flushUsage: () => usage.flush(),
     listening: () => listener !== null,
@@ -168,7 +193,7 @@ export function createApiKeyVerifier(payload: Payload, options: VerifierOptions 
       const client = listener
       listener = null
       await client?.end().catch(() => undefined)
-      cache.clear()
+      clearCache()
       await usage.stop()
     },
   }

@@ -60,3 +60,9 @@ export const hashApiKeySecret = (secret: string): string => hashApiKeySecretByte
 
 /** Equal digests, compared in constant time. */
 export const sameDigest = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b)
+
+/**
+ * A plain SHA-256 of the secret, as hex: the verifier's in-memory cache key, never stored. One
+ * hash with a string result, because a Buffer result costs more than the hash itself here.
+ */
+export const fingerprintApiKeySecret = (secret: string): string => hash('sha256', secret, 'hex') as string

@@ -11,7 +11,7 @@ const { getPayload } = await import('payload')
 const payload = await getPayload({ config })
 const { createApiKeyVerifier } = await import('../../src/api-keys/api-key-verifier')
 const { parseApiKeySecret } = await import('../../src/api-keys/api-key-format')
-const { hashApiKeySecretBytes } = await import('../../src/api-keys/hash-api-key-secret')
+const { fingerprintApiKeySecret, hashApiKeySecretBytes } = await import('../../src/api-keys/hash-api-key-secret')
 
 const SECONDS = Number(process.env.API_KEY_BENCH_SECONDS) || 3
 const secret = process.env.API_KEY_BENCH_SECRET
@@ -41,6 +41,7 @@ const pepper = 'a-bench-pepper-of-32-bytes-length'
 const result = {
   hmac: await rate(() => createHmac('sha256', pepper).update(secret).digest()),
   parse: await rate(() => parseApiKeySecret(secret)),
+  fingerprint: await rate(() => fingerprintApiKeySecret(secret)),
   parseAndHash: await rate(() => parseApiKeySecret(secret) && hashApiKeySecretBytes(secret)),
   verify: await rate(() => verifier.verify(secret, ['usage:read'])),
   seconds: SECONDS,

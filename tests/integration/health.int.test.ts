@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { GET as readyGET } from '../../src/app/(portal)/api/health/ready/route'
+import { GET as processGET } from '../../src/app/(portal)/api/health/live/route'
 import { GET as liveGET } from '../../src/app/(portal)/api/health/route'
 import { testPayload } from '../helpers/payload'
 
@@ -14,6 +15,12 @@ beforeAll(async () => {
 describe('liveness and readiness', () => {
   it('liveness answers 200 without a session', async () => {
     expect((await liveGET()).status).toBe(200)
+  })
+
+  it('the process check answers a constant without reading the database', async () => {
+    const answer = processGET()
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({ success: true, data: { ok: true } })
   })
 
   it('readiness answers 200 on a migrated database and 503 naming the migration while one is pending', async () => {
