@@ -2,15 +2,15 @@ import type { ReactNode } from 'react'
 
 import type { ScreenAccess } from '@/auth/require-screen'
 import { Card } from '@/components/ui/Card'
-import { t } from '@/i18n/t'
+import { type Locale, t } from '@/i18n/t'
 
 /** Renders the screen, or says how to join an organization to someone in none yet (requireScreen has refused everyone else). */
-export function ScreenGuard({ access, children }: { access: ScreenAccess; children: ReactNode }) {
+export function ScreenGuard({ access, locale, children }: { access: ScreenAccess; locale?: Locale; children: ReactNode }) {
   const organization = access.session.organization
   if (!organization) {
     return (
-      <Card title={t('org.none.title')}>
-        <p>{t('org.none.body')}</p>
+      <Card title={t('org.none.title', {}, locale)}>
+        <p>{t('org.none.body', {}, locale)}</p>
       </Card>
     )
   }

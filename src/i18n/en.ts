@@ -910,6 +910,26 @@ export const en = {
   'activity.type.billing.offline_payment_confirmed': 'An offline payment was confirmed',
   'activity.type.billing.offline_payment_rejected': 'An offline payment was rejected',
   'screen.forbidden.back': 'Back to your account',
+  // Notification emails, plan intervals, API-key scopes and presets, the recovery-codes file.
+  'notifications.email.lead': '{title} in {organization}.',
+  'notifications.email.leadNoOrganization': '{title}.',
+  'notifications.email.by': 'By: {actor}',
+  'notifications.email.about': 'About: {subject}',
+  'notifications.email.activityLink': 'See your organization’s activity: {url}',
+  'notifications.email.accountLink': 'Open your account: {url}',
+  'billing.interval.day': 'day',
+  'billing.interval.week': 'week',
+  'billing.interval.month': 'month',
+  'billing.interval.year': 'year',
+  'api-keys.scope.usage:read': 'Read usage',
+  'api-keys.scope.usage:write': 'Report usage (metering events)',
+  'api-keys.scope.invoices:read': 'Read invoices',
+  'api-keys.scope.team:read': 'Read the team',
+  'api-keys.scope.webhooks:manage': 'Manage webhooks',
+  'api-keys.preset.read-only': 'Read only',
+  'api-keys.preset.metering': 'Metering',
+  'api-keys.preset.full-access': 'Full access',
+  'twoFactor.recovery.fileHeading': 'Portico recovery codes',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -2,7 +2,9 @@ import type { Payload } from 'payload'
 
 import { withTransaction } from '../lib/with-transaction'
 import { claimDelivery } from './claim-delivery'
-import { describeEvent, messageText } from './describe-event'
+import { describeEvent } from './describe-event'
+import { notificationEmail } from './email/notification-email'
+import { recipientLocale } from './email/recipient-locale'
 import { sendEmail } from './email/send-email'
 import { createInAppNotification } from './in-app/create-in-app-notification'
 import { loadRouting } from './load-routing'
@@ -37,9 +39,8 @@ export async function deliverNotification(payload: Payload, deliveryId: number, 
         const recipientUser = typeof delivery.recipientUser === 'object' ? delivery.recipientUser?.id : delivery.recipientUser
         const link = await recipientLink(req, recipientUser, typeof event.organization === 'object' ? event.organization?.id : event.organization)
         if (delivery.channel === 'email') {
-          const subject = message.organizationName ? `${message.title} · ${message.organizationName}` : message.title
-          const footer = link.activity ? `See your organization's activity: ${link.url}` : `Open your account: ${link.url}`
-          ;({ mailFile } = await sendEmail({ to: delivery.recipient, subject, text: `${messageText(message)}\n\n${footer}\n`, idempotencyKey: delivery.key }))
+          const { subject, text } = notificationEmail({ eventType: event.type, message, link, recipientLocale: await recipientLocale(req, recipientUser) })
+          ;({ mailFile } = await sendEmail({ to: delivery.recipient, subject, text, idempotencyKey: delivery.key }))
         } else {
           await createInAppNotification(req, delivery, event, message, link.path)
         }

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
 import { signIn, useBrowser } from '../helpers/browser'
+import { waitForMail } from '../helpers/mailbox'
+import { createE2eCustomer } from '../helpers/staff-api'
 
 const { openPage } = useBrowser()
 const SAME_ORIGIN = { 'Sec-Fetch-Site': 'same-origin' }
@@ -56,5 +58,57 @@ describe('a German user', () => {
       // Later files sign in as billing@demo.test and read English.
       await setProfile(page, { name: 'Billing Demo', locale: 'en-US', timeZone: 'UTC' })
     }
+  })
+
+  it('sees Account, Billing, Usage, API keys and Notifications in German, page titles included, and is emailed in German', async () => {
+    // An owner of a fresh organization opens every screen, and nobody else reads this profile.
+    const customer = await createE2eCustomer('locale-de')
+    const { page } = await openPage('locale-german-screens')
+    await page.goto('/sign-in?next=/account')
+    await signIn(page, customer.email, customer.password)
+    await page.waitForURL('**/account')
+    expect((await setProfile(page, { name: 'Erika Muster', locale: 'de-DE', timeZone: 'Europe/Berlin' })).status()).toBe(200)
+
+    const screens: Array<[string, string, string[]]> = [
+      ['/account', 'Konto', ['Profil', 'Passwort', 'Zwei-Faktor-Anmeldung', 'Wo Sie angemeldet sind', 'Ihre Organisationen']],
+      ['/account/billing', 'Abrechnung', ['Tarif', 'Hinterlegte Karte', 'Rechnungsangaben']],
+      ['/account/usage', 'Nutzung', []],
+      ['/account/api-keys', 'API-Schlüssel', ['Schlüssel', 'Schlüssel erstellen']],
+      ['/account/notifications', 'Benachrichtigungen', ['Posteingang', 'Worüber wir Sie informieren']],
+    ]
+    for (const [path, heading, sections] of screens) {
+      await page.goto(path)
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+      await expect(page.title(), path).resolves.toBe(`${heading} · Portico`)
+      for (const section of sections) await expect(page.getByRole('heading', { name: section, exact: true }).first().isVisible(), `${path}: ${section}`).resolves.toBe(true)
+    }
+    await page.goto('/account')
+    await expect(page.getByLabel('Sprache und Datumsformat', { exact: true }).isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('button', { name: 'Profil speichern' }).isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('table', { name: 'Ihre Sitzungen' }).getByText('Dieses Gerät').isVisible()).resolves.toBe(true)
+    await page.goto('/account/billing')
+    await expect(page.getByLabel('Land', { exact: true }).isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('option', { name: 'Deutschland' }).count()).resolves.toBe(1)
+    await page.goto('/account/usage')
+    await expect(page.getByLabel('Kennzahl', { exact: true }).isVisible()).resolves.toBe(true)
+    await page.getByRole('heading', { name: 'Budgetwarnungen' }).waitFor()
+    await page.goto('/account/api-keys')
+    await expect(page.getByRole('button', { name: 'Nur lesen' }).isVisible()).resolves.toBe(true)
+    await page.goto('/account/notifications')
+    await expect(page.getByRole('rowheader', { name: 'Eine Sitzung wurde abgemeldet' }).isVisible()).resolves.toBe(true)
+
+    // A second browser, signed out from here: the security email comes in German.
+    const second = await openPage('locale-german-second')
+    await second.page.goto('/sign-in')
+    await signIn(second.page, customer.email, customer.password)
+    await second.page.waitForURL('**/account')
+    const revokedAt = Date.now() - 1_000
+    await page.goto('/account')
+    const sessions = page.getByRole('table', { name: 'Ihre Sitzungen' })
+    await sessions.getByRole('button', { name: / abmelden$/ }).first().click()
+    await sessions.locator('tbody tr').nth(1).waitFor({ state: 'detached' })
+    const mail = await waitForMail(customer.email, /^Eine Sitzung wurde abgemeldet/, { after: revokedAt })
+    expect(mail.text).toContain('Von: ')
+    expect(mail.text).toContain('Ihr Konto öffnen: ')
   })
 })

@@ -4,7 +4,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 
 import { Alert } from '@/components/ui/Alert'
 import type { HelpArticleDetail } from '@/help/help-article-view'
-import { t } from '@/i18n/t'
+import { useT, useUiLocale } from '@/components/locale-provider'
+import { formatDate } from '@/i18n/formatters'
 
 import { recordHelpEvent, sendAnswer } from './help-api'
 import styles from './help-drawer.module.css'
@@ -16,6 +17,8 @@ type Props = { article: HelpArticleDetail; path: string; supportHref: string; on
  * text and sanitises links), then "Did this answer your question?" and "Still need help?".
  */
 export function HelpArticle({ article, path, supportHref, onBack }: Props) {
+  const t = useT()
+  const locale = useUiLocale()
   const heading = useRef<HTMLHeadingElement>(null)
   const thanks = useRef<HTMLDivElement>(null)
   const [answer, setAnswer] = useState<'asking' | 'why-not' | 'thanks'>('asking')
@@ -48,7 +51,7 @@ export function HelpArticle({ article, path, supportHref, onBack }: Props) {
       <button type="button" className={styles.linkButton} onClick={onBack}>← {t('help.back')}</button>
       <h3 id="help-article-title" ref={heading} tabIndex={-1}>{article.title}</h3>
       <div className={styles.article} dangerouslySetInnerHTML={{ __html: article.html }} />
-      {article.lastReviewedAt ? <p className="muted">{t('help.lastReviewed', { date: new Date(article.lastReviewedAt).toLocaleDateString('en', { dateStyle: 'medium' }) })}</p> : null}
+      {article.lastReviewedAt ? <p className="muted">{t('help.lastReviewed', { date: formatDate(article.lastReviewedAt, { locale }) })}</p> : null}
 
       <section className={styles.section} aria-labelledby="help-answer-title">
         <h4 id="help-answer-title">{t('help.answer.question')}</h4>

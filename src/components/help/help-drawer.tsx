@@ -4,7 +4,7 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 
 import { Alert } from '@/components/ui/Alert'
 import type { HelpArticleDetail, HelpArticleSummary } from '@/help/help-article-view'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 
 import { fetchArticle, fetchArticlesFor, recordHelpEvent, searchArticles } from './help-api'
 import { HelpArticle } from './help-article'
@@ -21,6 +21,7 @@ type View = { kind: 'list' } | { kind: 'search'; q: string; results: HelpArticle
  * the article itself. Everything is a button or a form, so it works from the keyboard alone.
  */
 export function HelpDrawer({ supportHref }: { supportHref: string }) {
+  const t = useT()
   const dialog = useRef<HTMLDialogElement>(null)
   const opener = useRef<HTMLButtonElement>(null)
   const [path, setPath] = useState('/account')

@@ -5,7 +5,7 @@ import { type FormEvent, useRef, useState } from 'react'
 import { Alert } from '@/components/ui/Alert'
 import { FEEDBACK_TYPES } from '@/feedback/feedback-types'
 import type { MessageKey } from '@/i18n/en'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** The last error the page showed (an Alert with role=alert), sent along so nobody has to retype it. */
@@ -23,6 +23,7 @@ function multipart(fields: Record<string, string | undefined>, screenshot: File)
  * button) with the typed form; the page and the last error shown are attached automatically.
  */
 export function FeedbackButton({ section }: { section: string }) {
+  const t = useT()
   const dialog = useRef<HTMLDialogElement>(null)
   const [busy, setBusy] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})

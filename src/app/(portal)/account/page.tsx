@@ -1,16 +1,15 @@
-import type { Metadata } from 'next'
-
 import { canPerform } from '@/access/can-perform'
-import { roleLabels } from '@/access/roles'
 import { readPendingEmail } from '@/account/email-change/read-pending-email'
 import { currentSessionId } from '@/account/sessions/current-session-id'
 import { listSessions } from '@/account/sessions/list-sessions'
 import { readTwoFactorState } from '@/account/two-factor/two-factor-state'
+import { getRequestLocale } from '@/auth/request-locale'
 import { requireScreen } from '@/auth/require-screen'
 import { Badge } from '@/components/ui/Badge'
 import { Card } from '@/components/ui/Card'
 import { Table } from '@/components/ui/Table'
-import { t } from '@/i18n/t'
+import { roleLabel } from '@/i18n/role-label'
+import { type Locale, t } from '@/i18n/t'
 import { payloadInstance } from '@/lib/payload'
 
 import { EmailSection } from './_account/email-section'
@@ -19,22 +18,23 @@ import { PasswordSection } from './_account/password-section'
 import { ProfileSection } from './_account/profile-section'
 import { SessionsSection } from './_account/sessions-section'
 import { TwoFactorSection } from './_account/two-factor-section'
+import { localizedTitle } from '../localized-title'
 
-export const metadata: Metadata = { title: t('account.title') }
+export const generateMetadata = localizedTitle('account.title')
 
 /** With product-jwt the product owns sign-in: say so and link there rather than pretend. */
-function ProductManagedSecurity() {
+function ProductManagedSecurity({ locale }: { locale: Locale }) {
   const link = process.env.PRODUCT_ACCOUNT_URL
   return (
-    <Card title={t('account.sections.security')}>
-      <p>{t('account.productManaged')}</p>
-      {link ? <p><a href={link}>{t('account.productManaged.link')}</a></p> : null}
+    <Card title={t('account.sections.security', {}, locale)}>
+      <p>{t('account.productManaged', {}, locale)}</p>
+      {link ? <p><a href={link}>{t('account.productManaged.link', {}, locale)}</a></p> : null}
     </Card>
   )
 }
 
 export default async function AccountPage() {
-  const { session } = await requireScreen('account')
+  const [{ session }, { locale }] = await Promise.all([requireScreen('account'), getRequestLocale()])
   const payload = await payloadInstance()
   const { user, organization } = session
   const ownsOrganization = organization ? canPerform({ userId: user.id, role: organization.role }, 'org.require_two_factor').allowed : false
@@ -46,24 +46,24 @@ export default async function AccountPage() {
 
   return (
     <div className="stack" data-gap="lg">
-      <h1>{t('account.title')}</h1>
-      <ProfileSection user={user} />
+      <h1>{t('account.title', {}, locale)}</h1>
+      <ProfileSection user={user} locale={locale} />
       {session.adapter === 'payload' ? (
         <>
-          <EmailSection email={user.email} pendingEmail={pendingEmail} />
-          <PasswordSection />
-          <TwoFactorSection user={user} state={twoFactor} />
-          <SessionsSection user={user} sessions={sessions} />
+          <EmailSection email={user.email} pendingEmail={pendingEmail} locale={locale} />
+          <PasswordSection locale={locale} />
+          <TwoFactorSection user={user} state={twoFactor} locale={locale} />
+          <SessionsSection user={user} sessions={sessions} locale={locale} />
         </>
       ) : (
-        <ProductManagedSecurity />
+        <ProductManagedSecurity locale={locale} />
       )}
-      <Card title={t('account.organizations')}>
-        <Table caption={t('account.organizations')} head={[t('org.switcher.label'), t('account.role')]}>
+      <Card title={t('account.organizations', {}, locale)}>
+        <Table caption={t('account.organizations', {}, locale)} head={[t('org.switcher.label', {}, locale), t('account.role', {}, locale)]}>
           {session.organizations.map((choice) => (
             <tr key={choice.id}>
               <td>{choice.name}</td>
-              <td><Badge tone={choice.id === organization?.id ? 'accent' : undefined}>{roleLabels[choice.role]}</Badge></td>
+              <td><Badge tone={choice.id === organization?.id ? 'accent' : undefined}>{roleLabel(choice.role, locale)}</Badge></td>
             </tr>
           ))}
         </Table>
@@ -71,9 +71,9 @@ export default async function AccountPage() {
           <JsonForm
             action="/api/portal/account/organization-two-factor"
             method="PUT"
-            submitLabel={t('twoFactor.orgRequirement.save')}
-            successMessage={t('account.saved')}
-            fields={[{ name: 'required', type: 'checkbox', label: t('twoFactor.orgRequirement', { organization: organization.name }), defaultChecked: Boolean(requirement.requireTwoFactor) }]}
+            submitLabel={t('twoFactor.orgRequirement.save', {}, locale)}
+            successMessage={t('account.saved', {}, locale)}
+            fields={[{ name: 'required', type: 'checkbox', label: t('twoFactor.orgRequirement', { organization: organization.name }, locale), defaultChecked: Boolean(requirement.requireTwoFactor) }]}
           />
         ) : null}
       </Card>

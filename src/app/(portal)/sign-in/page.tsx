@@ -1,5 +1,3 @@
-import type { Metadata } from 'next'
-
 import { Alert } from '@/components/ui/Alert'
 import { Button } from '@/components/ui/Button'
 import { Card } from '@/components/ui/Card'
@@ -9,7 +7,9 @@ import { safeNextPath } from '@/auth/safe-next-path'
 import { t } from '@/i18n/t'
 import type { MessageKey } from '@/i18n/en'
 
-export const metadata: Metadata = { title: t('signIn.title') }
+import { localizedTitle } from '../localized-title'
+
+export const generateMetadata = localizedTitle('signIn.title')
 
 const errors: Record<string, MessageKey> = { invalid: 'signIn.error.invalid', locked: 'signIn.error.locked', missing: 'signIn.error.missing', expired: 'signIn.error.expired' }
 const notices: Record<string, MessageKey> = { passwordReset: 'signIn.notice.passwordReset' }

@@ -1,22 +1,22 @@
 import { Alert } from '@/components/ui/Alert'
 import { Card } from '@/components/ui/Card'
-import { t } from '@/i18n/t'
+import { type Locale, t } from '@/i18n/t'
 
 import { JsonForm } from './json-form'
 
-export function EmailSection({ email, pendingEmail }: { email: string; pendingEmail: string | null }) {
+export function EmailSection({ email, pendingEmail, locale }: { email: string; pendingEmail: string | null; locale: Locale }) {
   return (
-    <Card title={t('account.sections.email')}>
-      <p>{t('emailChange.current', { email })}</p>
-      {pendingEmail ? <Alert>{t('emailChange.pending', { email: pendingEmail })}</Alert> : null}
+    <Card title={t('account.sections.email', {}, locale)}>
+      <p>{t('emailChange.current', { email }, locale)}</p>
+      {pendingEmail ? <Alert>{t('emailChange.pending', { email: pendingEmail }, locale)}</Alert> : null}
       <JsonForm
         action="/api/portal/account/email"
-        submitLabel={t('emailChange.submit')}
-        successMessage={t('emailChange.sent')}
+        submitLabel={t('emailChange.submit', {}, locale)}
+        successMessage={t('emailChange.sent', {}, locale)}
         resetOnSuccess
         fields={[
-          { name: 'newEmail', label: t('emailChange.newEmail'), type: 'email', autoComplete: 'email', required: true },
-          { name: 'password', label: t('emailChange.password'), type: 'password', autoComplete: 'current-password', required: true },
+          { name: 'newEmail', label: t('emailChange.newEmail', {}, locale), type: 'email', autoComplete: 'email', required: true },
+          { name: 'password', label: t('emailChange.password', {}, locale), type: 'password', autoComplete: 'current-password', required: true },
         ]}
       />
     </Card>

@@ -3,7 +3,6 @@
 import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 
-import { t } from '@/i18n/t'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 export type FieldSpec = {

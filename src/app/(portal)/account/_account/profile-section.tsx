@@ -1,6 +1,6 @@
 import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, timeZones } from '@/account/profile/date-preferences'
 import { Card } from '@/components/ui/Card'
-import { t } from '@/i18n/t'
+import { type Locale, t } from '@/i18n/t'
 import type { User } from '@/payload-types'
 
 import { JsonForm } from './json-form'
@@ -13,22 +13,22 @@ const initialsOf = (user: User) =>
     .map((part) => part[0]?.toUpperCase())
     .join('')
 
-export function ProfileSection({ user }: { user: User }) {
+export function ProfileSection({ user, locale }: { user: User; locale: Locale }) {
   return (
-    <Card title={t('account.profile')}>
+    <Card title={t('account.profile', {}, locale)}>
       <div className="row">
-        <span className="avatar" aria-label={t('profile.initials')} role="img">{initialsOf(user)}</span>
+        <span className="avatar" aria-label={t('profile.initials', {}, locale)} role="img">{initialsOf(user)}</span>
         <span>{user.name || user.email}</span>
       </div>
       <JsonForm
         action="/api/portal/account/profile"
         method="PATCH"
-        submitLabel={t('profile.save')}
-        successMessage={t('profile.saved')}
+        submitLabel={t('profile.save', {}, locale)}
+        successMessage={t('profile.saved', {}, locale)}
         fields={[
-          { name: 'name', label: t('profile.name'), autoComplete: 'name', defaultValue: user.name ?? '', required: true },
-          { name: 'locale', label: t('profile.locale'), type: 'select', options: DATE_LOCALES, defaultValue: user.locale ?? DEFAULT_LOCALE, hint: t('profile.hint') },
-          { name: 'timeZone', label: t('profile.timeZone'), type: 'select', options: timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), defaultValue: user.timeZone ?? DEFAULT_TIME_ZONE },
+          { name: 'name', label: t('profile.name', {}, locale), autoComplete: 'name', defaultValue: user.name ?? '', required: true },
+          { name: 'locale', label: t('profile.locale', {}, locale), type: 'select', options: DATE_LOCALES, defaultValue: user.locale ?? DEFAULT_LOCALE, hint: t('profile.hint', {}, locale) },
+          { name: 'timeZone', label: t('profile.timeZone', {}, locale), type: 'select', options: timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), defaultValue: user.timeZone ?? DEFAULT_TIME_ZONE },
         ]}
       />
     </Card>

@@ -1,8 +1,11 @@
-import { t } from '@/i18n/t'
+'use client'
+
+import { useT } from '@/components/locale-provider'
 
 /** Recovery codes, shown the one time they exist in plain text, with a .txt download. */
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
-  const download = `data:text/plain;charset=utf-8,${encodeURIComponent(`Portico recovery codes\n\n${codes.join('\n')}\n`)}`
+  const t = useT()
+  const download = `data:text/plain;charset=utf-8,${encodeURIComponent(`${t('twoFactor.recovery.fileHeading')}\n\n${codes.join('\n')}\n`)}`
   return (
     <div className="stack">
       <h3>{t('twoFactor.recovery.title')}</h3>

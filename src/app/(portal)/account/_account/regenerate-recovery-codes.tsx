@@ -3,13 +3,14 @@
 import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 import { RecoveryCodes } from './recovery-codes'
 
 /** A current code (or a recovery code) in, a new set of recovery codes out, shown once; the old set stops working. */
 export function RegenerateRecoveryCodes() {
+  const t = useT()
   const router = useRouter()
   const [codes, setCodes] = useState<string[] | null>(null)
   const [busy, setBusy] = useState(false)

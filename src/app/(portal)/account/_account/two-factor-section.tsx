@@ -1,32 +1,32 @@
 import { formatUserDate } from '@/account/profile/date-preferences'
 import type { TwoFactorState } from '@/account/two-factor/two-factor-state'
 import { Card } from '@/components/ui/Card'
-import { t } from '@/i18n/t'
+import { type Locale, t } from '@/i18n/t'
 import type { User } from '@/payload-types'
 
 import { JsonForm } from './json-form'
 import { RegenerateRecoveryCodes } from './regenerate-recovery-codes'
 import { TwoFactorSetup } from './two-factor-setup'
 
-export function TwoFactorSection({ user, state }: { user: User; state: TwoFactorState }) {
+export function TwoFactorSection({ user, state, locale }: { user: User; state: TwoFactorState; locale: Locale }) {
   return (
-    <Card title={t('account.sections.twoFactor')}>
+    <Card title={t('account.sections.twoFactor', {}, locale)}>
       {state.enabledAt ? (
         <>
-          <p>{t('twoFactor.on', { date: formatUserDate(state.enabledAt, user), count: state.recoveryCodesLeft })}</p>
+          <p>{t('twoFactor.on', { date: formatUserDate(state.enabledAt, user), count: state.recoveryCodesLeft }, locale)}</p>
           <JsonForm
             action="/api/portal/account/two-factor/disable"
-            submitLabel={t('twoFactor.disable')}
-            successMessage={t('twoFactor.disabled')}
+            submitLabel={t('twoFactor.disable', {}, locale)}
+            successMessage={t('twoFactor.disabled', {}, locale)}
             resetOnSuccess
-            fields={[{ name: 'code', label: t('twoFactor.disableCode'), autoComplete: 'one-time-code', required: true }]}
+            fields={[{ name: 'code', label: t('twoFactor.disableCode', {}, locale), autoComplete: 'one-time-code', required: true }]}
           />
-          <h3>{t('twoFactor.regenerate.title')}</h3>
+          <h3>{t('twoFactor.regenerate.title', {}, locale)}</h3>
           <RegenerateRecoveryCodes />
         </>
       ) : (
         <>
-          <p>{t('twoFactor.off')}</p>
+          <p>{t('twoFactor.off', {}, locale)}</p>
           <TwoFactorSetup />
         </>
       )}

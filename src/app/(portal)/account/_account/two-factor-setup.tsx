@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 
 import type { Enrolment } from '@/account/two-factor/start-enrolment'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 import { RecoveryCodes } from './recovery-codes'
@@ -13,6 +13,7 @@ type Step = { kind: 'start' } | { kind: 'scan'; enrolment: Enrolment } | { kind:
 
 /** Enrolment: a new secret (QR + key) → a code from the app turns it on → the recovery codes, shown once. */
 export function TwoFactorSetup() {
+  const t = useT()
   const router = useRouter()
   const [step, setStep] = useState<Step>({ kind: 'start' })
   const [busy, setBusy] = useState(false)

@@ -13,7 +13,9 @@ import { t } from '@/i18n/t'
 import { payloadInstance } from '@/lib/payload'
 import { EVENT_TYPES } from '@/notifications/event-catalog'
 
-export const metadata = { title: t('activity.title') }
+import { localizedTitle } from '../../localized-title'
+
+export const generateMetadata = localizedTitle('activity.title')
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -43,7 +45,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   return (
     <div className="stack">
       <h1>{t('activity.title', {}, locale)}</h1>
-      <ScreenGuard access={access}>
+      <ScreenGuard access={access} locale={locale}>
         <p className="muted">{t('activity.intro', { organization: organization?.name ?? '' }, locale)}</p>
         <Card>
           <form method="get" className="row">

@@ -5,7 +5,7 @@ import { useState } from 'react'
 
 import type { ApiKeyView } from '@/api-keys/api-key-view'
 import { Card } from '@/components/ui/Card'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 
 import { CreateKeyForm } from './create-key-form'
 import { KeysTable } from './keys-table'
@@ -21,6 +21,7 @@ const API_KEYS_HELP_ARTICLE = 'what-api-keys-are-for'
  * component's state: closing the dialog or reloading the page drops it for good.
  */
 export function ApiKeysManager({ keys, canManage, maxLifetimeDays }: { keys: ApiKeyView[]; canManage: boolean; maxLifetimeDays: number | null }) {
+  const t = useT()
   const router = useRouter()
   const [issued, setIssued] = useState<Issued | null>(null)
   const show = (next: Issued) => {

@@ -7,7 +7,9 @@ import type { ApiKeyView } from '@/api-keys/api-key-view'
 import type { RotatedApiKey } from '@/api-keys/rotate-api-key'
 import { Alert } from '@/components/ui/Alert'
 import { Badge } from '@/components/ui/Badge'
-import { t } from '@/i18n/t'
+import { useT, useUiLocale } from '@/components/locale-provider'
+import { formatDate } from '@/i18n/formatters'
+import type { Locale } from '@/i18n/t'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 import { ConfirmDialog } from '../team/confirm-dialog'
@@ -15,8 +17,7 @@ import type { Issued } from './api-keys-manager'
 import { RotateDialog } from './rotate-dialog'
 
 // UTC on both server and client render, so hydration sees the same text.
-const formatDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-const when = (iso: string | null, empty: string) => (iso ? `${formatDate.format(new Date(iso))} UTC` : empty)
+const when = (iso: string | null, empty: string, locale: Locale) => (iso ? `${formatDate(iso, { locale, timeZone: 'UTC' }, 'dateTime')} UTC` : empty)
 
 const STATUS_TONE = { active: 'success', revoked: 'danger', expired: undefined } as const
 
@@ -24,6 +25,8 @@ const COLUMNS = ['name', 'key', 'scopes', 'environment', 'createdBy', 'created',
 
 /** Every key with its status; rotate and revoke for managers. A rotated key links to the one it replaced. */
 export function KeysTable({ keys, canManage, onIssued }: { keys: ApiKeyView[]; canManage: boolean; onIssued: (issued: Issued) => void }) {
+  const t = useT()
+  const locale = useUiLocale()
   const router = useRouter()
   const [revoking, setRevoking] = useState<ApiKeyView | null>(null)
   const [rotating, setRotating] = useState<ApiKeyView | null>(null)
@@ -76,9 +79,9 @@ export function KeysTable({ keys, canManage, onIssued }: { keys: ApiKeyView[]; c
                 <td>{key.scopes.map((scope) => <code key={scope} style={{ display: 'block' }}>{scope}</code>)}</td>
                 <td>{t(`api-keys.env.${key.environment}`)}</td>
                 <td>{key.createdBy ?? '—'}</td>
-                <td>{when(key.createdAt, '—')}</td>
-                <td>{key.lastUsedAt ? (key.lastUsedIp ? t('api-keys.lastUsedFrom', { when: when(key.lastUsedAt, ''), ip: key.lastUsedIp }) : when(key.lastUsedAt, '')) : t('api-keys.neverUsed')}</td>
-                <td>{when(key.expiresAt, t('api-keys.never'))}</td>
+                <td>{when(key.createdAt, '—', locale)}</td>
+                <td>{key.lastUsedAt ? (key.lastUsedIp ? t('api-keys.lastUsedFrom', { when: when(key.lastUsedAt, '', locale), ip: key.lastUsedIp }) : when(key.lastUsedAt, '', locale)) : t('api-keys.neverUsed')}</td>
+                <td>{when(key.expiresAt, t('api-keys.never'), locale)}</td>
                 <td><Badge tone={STATUS_TONE[key.status]}>{t(`api-keys.status.${key.status}`)}</Badge></td>
                 {canManage ? (
                   <td>

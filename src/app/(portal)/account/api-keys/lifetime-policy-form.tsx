@@ -4,11 +4,12 @@ import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 
 import { Alert } from '@/components/ui/Alert'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** The owner's cap on new keys' lifetime, in days; empty for no cap. */
 export function LifetimePolicyForm({ maxLifetimeDays }: { maxLifetimeDays: number | null }) {
+  const t = useT()
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<{ tone: 'danger' | 'success'; text: string } | null>(null)

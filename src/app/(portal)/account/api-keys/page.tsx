@@ -1,5 +1,6 @@
 import { canPerform } from '@/access/can-perform'
 import { listApiKeys } from '@/api-keys/list-api-keys'
+import { getRequestLocale } from '@/auth/request-locale'
 import { requireScreen } from '@/auth/require-screen'
 import { ScreenGuard } from '@/components/ScreenGuard'
 import { Card } from '@/components/ui/Card'
@@ -8,19 +9,20 @@ import { payloadInstance } from '@/lib/payload'
 
 import { ApiKeysManager } from './api-keys-manager'
 import { LifetimePolicyForm } from './lifetime-policy-form'
+import { localizedTitle } from '../../localized-title'
 
-export const metadata = { title: t('api-keys.title') }
+export const generateMetadata = localizedTitle('api-keys.title')
 
 /** The organization's API keys: list, create, rotate, revoke, as the viewer's role allows; the owner's lifetime cap. */
 export default async function ApiKeysPage() {
-  const access = await requireScreen('api-keys')
+  const [access, { locale }] = await Promise.all([requireScreen('api-keys'), getRequestLocale()])
   const { session } = access
   const organization = session.organization
   if (!access.allowed || !organization) {
     return (
       <div className="stack">
-        <h1>{t('api-keys.title')}</h1>
-        <ScreenGuard access={access}>{null}</ScreenGuard>
+        <h1>{t('api-keys.title', {}, locale)}</h1>
+        <ScreenGuard access={access} locale={locale}>{null}</ScreenGuard>
       </div>
     )
   }
@@ -31,13 +33,13 @@ export default async function ApiKeysPage() {
   return (
     <div className="stack" data-gap="lg">
       <div className="stack" data-gap="sm">
-        <h1>{t('api-keys.title')}</h1>
-        <p className="muted">{t('api-keys.intro', { organization: organization.name })}</p>
-        {canManage ? null : <p className="muted">{t('api-keys.readOnly')}</p>}
+        <h1>{t('api-keys.title', {}, locale)}</h1>
+        <p className="muted">{t('api-keys.intro', { organization: organization.name }, locale)}</p>
+        {canManage ? null : <p className="muted">{t('api-keys.readOnly', {}, locale)}</p>}
       </div>
       <ApiKeysManager keys={keys} canManage={canManage} maxLifetimeDays={maxLifetimeDays} />
       {canPerform(actor, 'apikeys.set_max_lifetime').allowed ? (
-        <Card title={t('api-keys.policy')}>
+        <Card title={t('api-keys.policy', {}, locale)}>
           <LifetimePolicyForm maxLifetimeDays={maxLifetimeDays} />
         </Card>
       ) : null}

@@ -4,10 +4,11 @@ import { useEffect, useRef, useState } from 'react'
 
 import type { ApiKeyView } from '@/api-keys/api-key-view'
 import { ROTATION_OVERLAP_IDS, type RotationOverlap } from '@/api-keys/rotation-overlaps'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 
 /** Rotate with a chosen overlap (24 hours unless changed): a modal <dialog>, Escape cancels. */
 export function RotateDialog({ apiKey, busy, onConfirm, onCancel }: { apiKey: ApiKeyView | null; busy: boolean; onConfirm: (overlap: RotationOverlap) => void; onCancel: () => void }) {
+  const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
   const [overlap, setOverlap] = useState<RotationOverlap>('24h')
   useEffect(() => {

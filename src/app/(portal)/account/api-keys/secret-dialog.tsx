@@ -3,12 +3,13 @@
 import { useEffect, useRef, useState } from 'react'
 
 import { Alert } from '@/components/ui/Alert'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 
 import type { Issued } from './api-keys-manager'
 
 /** Shown once after a create or rotate: the secret, copy, download as .txt, and the warning that it won't be shown again. */
 export function SecretDialog({ issued, onClose }: { issued: Issued | null; onClose: () => void }) {
+  const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
   const [copied, setCopied] = useState(false)
   useEffect(() => {

@@ -7,7 +7,7 @@ import { TAX_ID_TYPES, TAX_ID_VERIFICATION_STATUSES, type TaxIdType, type TaxIdV
 import type { TaxIdFormatHints } from '@/billing/tax-ids/tax-id-format-hints'
 import { Badge } from '@/components/ui/Badge'
 import { Field } from '@/components/ui/Field'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 /** `saved` is the tax ID as Stripe has it, until the row is edited: only then does its verification badge apply. */
@@ -38,6 +38,7 @@ export function BillingDetailsForm({
   formatHints: TaxIdFormatHints
   canEdit: boolean
 }) {
+  const t = useT()
   const [taxIds, setTaxIds] = useState<TaxIdRow[]>(() =>
     details.taxIds.map((taxId, key) => {
       const verification = verifications[key]

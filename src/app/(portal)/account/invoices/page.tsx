@@ -19,8 +19,9 @@ import { DownloadZip } from './download-zip'
 import { formatInvoiceDate } from './format-invoice'
 import { InvoiceRow } from './invoice-row'
 import { LoadMoreInvoices } from './load-more-invoices'
+import { localizedTitle } from '../../localized-title'
 
-export const metadata = { title: t('invoices.title') }
+export const generateMetadata = localizedTitle('invoices.title')
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -51,7 +52,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
   return (
     <div className="stack">
       <h1>{t('invoices.title', {}, locale)}</h1>
-      <ScreenGuard access={access}>
+      <ScreenGuard access={access} locale={locale}>
         <p className="muted">{t('invoices.intro', { organization: organization?.name ?? '' }, locale)}</p>
         <Card>
           <div className="stack">

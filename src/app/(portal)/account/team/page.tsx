@@ -12,8 +12,9 @@ import { InviteForm } from './invite-form'
 import { LeaveOrganizationButton } from './leave-organization-button'
 import { MembersTable } from './members-table'
 import { TransferOwnershipForm } from './transfer-ownership-form'
+import { localizedTitle } from '../../localized-title'
 
-export const metadata = { title: t('team.title') }
+export const generateMetadata = localizedTitle('team.title')
 
 /** The team: members, pending invitations, invite, transfer, leave, as `teamView` offers them to this viewer. */
 export default async function TeamPage() {
@@ -25,7 +26,7 @@ export default async function TeamPage() {
     return (
       <div className="stack">
         <h1>{t('team.title', {}, locale)}</h1>
-        <ScreenGuard access={access}>{null}</ScreenGuard>
+        <ScreenGuard access={access} locale={locale}>{null}</ScreenGuard>
       </div>
     )
   }

@@ -1,7 +1,8 @@
-import { isDateLocale, DEFAULT_LOCALE } from '@/account/profile/date-preferences'
 import { canPerform } from '@/access/can-perform'
+import { getRequestLocale } from '@/auth/request-locale'
 import { requireScreen } from '@/auth/require-screen'
 import { ScreenGuard } from '@/components/ScreenGuard'
+import { intlLocale } from '@/i18n/formatters'
 import { t } from '@/i18n/t'
 import { DEFAULT_METRIC, isMetricId, METRIC_CATALOG } from '@/metering/metric-catalog'
 import { pickablePeriods } from '@/metering/usage-overview'
@@ -9,8 +10,9 @@ import { usageTimeZone } from '@/metering/usage-time-zone'
 
 import { UsageDashboard } from './usage-dashboard'
 import { UsageQueryProvider } from './usage-query-provider'
+import { localizedTitle } from '../../localized-title'
 
-export const metadata = { title: t('usage.title') }
+export const generateMetadata = localizedTitle('usage.title')
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -20,7 +22,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
  * unknown one falls back to the default); owners and admins edit the budget alerts.
  */
 export default async function UsagePage({ searchParams }: { searchParams: SearchParams }) {
-  const access = await requireScreen('usage')
+  const [access, format] = await Promise.all([requireScreen('usage'), getRequestLocale()])
+  const { locale } = format
   const { session } = access
   const query = await searchParams
   const periods = pickablePeriods(new Date())
@@ -29,17 +32,16 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   const organization = session.organization
   const canEditAlerts = organization ? canPerform({ userId: session.user.id, role: organization.role }, 'org.update').allowed : false
   const timeZone = usageTimeZone(undefined, session.user)
-  const locale = isDateLocale(session.user.locale) ? session.user.locale : DEFAULT_LOCALE
   return (
     <div className="stack">
-      <h1>{t('usage.title')}</h1>
-      <ScreenGuard access={access}>
-        <p className="muted">{t('usage.intro', { organization: session.organization?.name ?? '', timeZone })}</p>
+      <h1>{t('usage.title', {}, locale)}</h1>
+      <ScreenGuard access={access} locale={locale}>
+        <p className="muted">{t('usage.intro', { organization: session.organization?.name ?? '', timeZone }, locale)}</p>
         <UsageQueryProvider>
           <UsageDashboard
             metrics={METRIC_CATALOG.map(({ id, displayName, unit, currency }) => ({ id, displayName, unit, currency }))}
             timeZone={timeZone}
-            locale={locale}
+            locale={intlLocale(format)}
             periods={periods}
             initialMetric={metric}
             initialPeriod={period}

@@ -5,14 +5,14 @@ import { type FormEvent, useState } from 'react'
 
 import { currencyDigits } from '@/billing/invoices/currency-digits'
 import { Field } from '@/components/ui/Field'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 import type { UsageAlertsView } from '@/metering/usage-alerts-view'
 
 type Props = { metric: { id: string; unit: string; currency: string }; canEdit: boolean; locale: string }
 
-async function fetchAlerts(metric: string): Promise<UsageAlertsView> {
-  const result = await portalFetch<UsageAlertsView>(`/api/account/usage/alerts?${new URLSearchParams({ metric })}`, { method: 'GET', fallback: t('usage.error') })
+async function fetchAlerts(metric: string, fallback: string): Promise<UsageAlertsView> {
+  const result = await portalFetch<UsageAlertsView>(`/api/account/usage/alerts?${new URLSearchParams({ metric })}`, { method: 'GET', fallback })
   if (!result.ok) throw new Error(result.message)
   return result.data
 }
@@ -29,8 +29,9 @@ const listError = (errors: Record<string, string>, name: string) => errors[name]
  * A plain form (labels, hints and errors tied to inputs), so it works from the keyboard alone.
  */
 export function UsageAlertsForm({ metric, canEdit, locale }: Props) {
+  const t = useT()
   const client = useQueryClient()
-  const query = useQuery({ queryKey: ['usage-alerts', metric.id], queryFn: () => fetchAlerts(metric.id) })
+  const query = useQuery({ queryKey: ['usage-alerts', metric.id], queryFn: () => fetchAlerts(metric.id, t('usage.error')) })
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle')
   const [message, setMessage] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})

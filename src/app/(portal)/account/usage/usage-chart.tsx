@@ -3,7 +3,7 @@
 import { useId, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import type { SeriesPoint } from '@/metering/metering-source'
 
 type Props = { title: string; points: SeriesPoint[]; bucket: 'day' | 'month'; metricName: string; unit: string; formatLabel: (label: string) => string; formatQuantity: (quantity: number) => string }
@@ -13,6 +13,7 @@ type Props = { title: string; points: SeriesPoint[]; bucket: 'day' | 'month'; me
  * by screen readers) while the chart shows, or shown instead of it with the toggle.
  */
 export function UsageChart({ title, points, bucket, metricName, unit, formatLabel, formatQuantity }: Props) {
+  const t = useT()
   const [asTable, setAsTable] = useState(false)
   const headingId = useId()
   const data = points.map((point) => ({ label: formatLabel(point.label), quantity: point.quantity }))

@@ -5,7 +5,7 @@ import { usePathname, useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 import { currencyDigits } from '@/billing/invoices/currency-digits'
-import { t } from '@/i18n/t'
+import { useT } from '@/components/locale-provider'
 import { portalFetch } from '@/lib/api/portal-fetch'
 import type { UsageOverview } from '@/metering/usage-overview'
 
@@ -14,8 +14,8 @@ import { UsageChart } from './usage-chart'
 
 export type MetricOption = { id: string; displayName: string; unit: string; currency: string }
 
-async function fetchUsage(metric: string, timeZone: string, period: string): Promise<UsageOverview> {
-  const result = await portalFetch<UsageOverview>(`/api/account/usage?${new URLSearchParams({ metric, tz: timeZone, period })}`, { method: 'GET', fallback: t('usage.error') })
+async function fetchUsage(metric: string, timeZone: string, period: string, fallback: string): Promise<UsageOverview> {
+  const result = await portalFetch<UsageOverview>(`/api/account/usage?${new URLSearchParams({ metric, tz: timeZone, period })}`, { method: 'GET', fallback })
   if (!result.ok) throw new Error(result.message)
   return result.data
 }
@@ -28,12 +28,13 @@ async function fetchUsage(metric: string, timeZone: string, period: string): Pro
  * so a picked period can be linked to and survives a reload.
  */
 export function UsageDashboard({ metrics, timeZone, locale, periods, initialMetric, initialPeriod, canEditAlerts }: { metrics: MetricOption[]; timeZone: string; locale: string; periods: string[]; initialMetric: string; initialPeriod: string; canEditAlerts: boolean }) {
+  const t = useT()
   const router = useRouter()
   const pathname = usePathname()
   const [metricId, setMetricId] = useState(initialMetric)
   const [period, setPeriod] = useState(initialPeriod)
   const metric = metrics.find((option) => option.id === metricId)!
-  const query = useQuery({ queryKey: ['usage', metricId, timeZone, period], queryFn: () => fetchUsage(metricId, timeZone, period) })
+  const query = useQuery({ queryKey: ['usage', metricId, timeZone, period], queryFn: () => fetchUsage(metricId, timeZone, period, t('usage.error')) })
   const choose = (next: { metric?: string; period?: string }) => {
     const chosen = { metric: next.metric ?? metricId, period: next.period ?? period }
     setMetricId(chosen.metric)

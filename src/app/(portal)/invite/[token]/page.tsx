@@ -1,8 +1,7 @@
-import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
-import { roleLabels } from '@/access/roles'
 import { getPortalSession } from '@/auth/get-portal-session'
+import { getRequestLocale } from '@/auth/request-locale'
 import { sessionAdapterFromEnv } from '@/auth/portal-session'
 import { signInUrl } from '@/auth/safe-next-path'
 import { Alert } from '@/components/ui/Alert'
@@ -10,13 +9,16 @@ import { Button } from '@/components/ui/Button'
 import { Card } from '@/components/ui/Card'
 import { Field } from '@/components/ui/Field'
 import type { MessageKey } from '@/i18n/en'
+import { roleLabel } from '@/i18n/role-label'
 import { t } from '@/i18n/t'
 import { payloadInstance } from '@/lib/payload'
 import { MIN_PASSWORD_LENGTH } from '@/team/accept-invitation'
 import { findInvitationByToken } from '@/team/find-invitation-by-token'
 
+import { localizedTitle } from '../../localized-title'
+
 export const dynamic = 'force-dynamic'
-export const metadata: Metadata = { title: t('invite.pageTitle'), referrer: 'no-referrer' }
+export const generateMetadata = localizedTitle('invite.pageTitle', { referrer: 'no-referrer' })
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string }> }
 
@@ -44,34 +46,35 @@ const Page = ({ title, children }: { title: string; children: ReactNode }) => (
 export default async function InvitePage({ params, searchParams }: Props) {
   const { token } = await params
   const { error } = await searchParams
+  const { locale } = await getRequestLocale()
   const lookup = await findInvitationByToken(await payloadInstance(), token)
   if (lookup.state === 'unknown') {
-    return <Page title={t('invite.unknown.title')}><p>{t('invite.unknown.body')}</p></Page>
+    return <Page title={t('invite.unknown.title', {}, locale)}><p>{t('invite.unknown.body', {}, locale)}</p></Page>
   }
 
   const { invitation, organization, inviterName } = lookup
-  const vars = { organization: organization.name, email: invitation.email, role: roleLabels[invitation.role], inviter: inviterName ?? '' }
+  const vars = { organization: organization.name, email: invitation.email, role: roleLabel(invitation.role, locale), inviter: inviterName ?? '' }
   const session = await getPortalSession()
   if (lookup.state !== 'valid') {
     return (
-      <Page title={t(`invite.${lookup.state}.title`)}>
-        <p>{t(`invite.${lookup.state}.body`, vars)}</p>
-        <p><a href={session ? '/account' : signInUrl('/account')}>{t('invite.goToAccount')}</a></p>
+      <Page title={t(`invite.${lookup.state}.title`, {}, locale)}>
+        <p>{t(`invite.${lookup.state}.body`, vars, locale)}</p>
+        <p><a href={session ? '/account' : signInUrl('/account')}>{t('invite.goToAccount', {}, locale)}</a></p>
       </Page>
     )
   }
 
   const errorKey = error ? ERRORS[error] : undefined
-  const errorAlert = errorKey ? <Alert tone="danger">{t(errorKey, { ...vars, min: MIN_PASSWORD_LENGTH })}</Alert> : null
-  const summary = <p>{t(inviterName ? 'invite.summary' : 'invite.summaryNoInviter', vars)}</p>
+  const errorAlert = errorKey ? <Alert tone="danger">{t(errorKey, { ...vars, min: MIN_PASSWORD_LENGTH }, locale)}</Alert> : null
+  const summary = <p>{t(inviterName ? 'invite.summary' : 'invite.summaryNoInviter', vars, locale)}</p>
   const here = `/invite/${token}`
 
   if (session && session.user.email.toLowerCase() !== invitation.email) {
     return (
-      <Page title={t('invite.wrongAccount.title')}>
-        <p>{t('invite.wrongAccount.body', { current: session.user.email, email: invitation.email })}</p>
+      <Page title={t('invite.wrongAccount.title', {}, locale)}>
+        <p>{t('invite.wrongAccount.body', { current: session.user.email, email: invitation.email }, locale)}</p>
         <form method="post" action="/api/portal/sign-out">
-          <Button type="submit" variant="secondary">{t('invite.signOut')}</Button>
+          <Button type="submit" variant="secondary">{t('invite.signOut', {}, locale)}</Button>
         </form>
       </Page>
     )
@@ -79,12 +82,12 @@ export default async function InvitePage({ params, searchParams }: Props) {
 
   if (session) {
     return (
-      <Page title={t('invite.title', vars)}>
+      <Page title={t('invite.title', vars, locale)}>
         {summary}
         {errorAlert}
         <form method="post" action="/api/team/invitations/accept">
           <input type="hidden" name="token" value={token} />
-          <Button type="submit">{t('invite.join', vars)}</Button>
+          <Button type="submit">{t('invite.join', vars, locale)}</Button>
         </form>
       </Page>
     )
@@ -92,30 +95,30 @@ export default async function InvitePage({ params, searchParams }: Props) {
 
   const canCreateAccount = sessionAdapterFromEnv().name === 'payload'
   return (
-    <Page title={t('invite.title', vars)}>
+    <Page title={t('invite.title', vars, locale)}>
       {summary}
       {errorAlert}
       {canCreateAccount ? (
         <form method="post" action="/api/team/invitations/accept" className="stack">
-          <h2>{t('invite.create.title')}</h2>
+          <h2>{t('invite.create.title', {}, locale)}</h2>
           <input type="hidden" name="token" value={token} />
-          <Field label={t('invite.create.email')} name="email" type="email" value={invitation.email} readOnly autoComplete="username" />
-          <Field label={t('invite.create.name')} name="name" autoComplete="name" required maxLength={120} autoFocus />
+          <Field label={t('invite.create.email', {}, locale)} name="email" type="email" value={invitation.email} readOnly autoComplete="username" />
+          <Field label={t('invite.create.name', {}, locale)} name="name" autoComplete="name" required maxLength={120} autoFocus />
           <Field
-            label={t('invite.create.password')}
+            label={t('invite.create.password', {}, locale)}
             name="password"
             type="password"
             autoComplete="new-password"
             required
             minLength={MIN_PASSWORD_LENGTH}
-            hint={t('invite.create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-            error={error === 'password' ? t('invite.error.password', { min: MIN_PASSWORD_LENGTH }) : undefined}
+            hint={t('invite.create.passwordHint', { min: MIN_PASSWORD_LENGTH }, locale)}
+            error={error === 'password' ? t('invite.error.password', { min: MIN_PASSWORD_LENGTH }, locale) : undefined}
           />
-          <Button type="submit">{t('invite.create.submit')}</Button>
+          <Button type="submit">{t('invite.create.submit', {}, locale)}</Button>
         </form>
       ) : null}
       <p>
-        {t('invite.signIn', vars)} <a href={signInUrl(here)}>{t('invite.signInLink')}</a>
+        {t('invite.signIn', vars, locale)} <a href={signInUrl(here)}>{t('invite.signInLink', {}, locale)}</a>
       </p>
     </Page>
   )

@@ -1,5 +1,3 @@
-import type { Metadata } from 'next'
-
 import { safeNextPath } from '@/auth/safe-next-path'
 import { Alert } from '@/components/ui/Alert'
 import { Button } from '@/components/ui/Button'
@@ -8,7 +6,9 @@ import { Field } from '@/components/ui/Field'
 import { t } from '@/i18n/t'
 import type { MessageKey } from '@/i18n/en'
 
-export const metadata: Metadata = { title: t('signIn.twoFactor.title') }
+import { localizedTitle } from '../../localized-title'
+
+export const generateMetadata = localizedTitle('signIn.twoFactor.title')
 
 const errors: Record<string, MessageKey> = { invalid: 'signIn.twoFactor.error.invalid', locked: 'signIn.twoFactor.error.locked' }
 
