@@ -930,5 +930,10 @@ export const de = {
   'api-keys.preset.read-only': 'Nur lesen',
   'api-keys.preset.metering': 'Metering',
   'api-keys.preset.full-access': 'Vollzugriff',
+  'password.resetMail.subject': 'Setzen Sie Ihr Portico-Passwort zurück',
+  'password.resetMail.intro': 'Jemand (hoffentlich Sie) möchte das Passwort Ihres Portico-Kontos zurücksetzen.',
+  'password.resetMail.action': 'Neues Passwort wählen',
+  'password.resetMail.expiry': 'Der Link funktioniert einmal und läuft in einer Stunde ab. Das Zurücksetzen meldet Sie überall ab.',
+  'password.resetMail.ignore': 'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ihr Passwort bleibt, wie es ist.',
   'twoFactor.recovery.fileHeading': 'Portico-Wiederherstellungscodes',
 } as const satisfies Partial<Record<MessageKey, string>>

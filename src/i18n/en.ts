@@ -929,6 +929,11 @@ export const en = {
   'api-keys.preset.read-only': 'Read only',
   'api-keys.preset.metering': 'Metering',
   'api-keys.preset.full-access': 'Full access',
+  'password.resetMail.subject': 'Reset your Portico password',
+  'password.resetMail.intro': 'Someone (hopefully you) asked to reset the password of your Portico account.',
+  'password.resetMail.action': 'Choose a new password',
+  'password.resetMail.expiry': 'The link works once and expires in an hour. Resetting signs you out everywhere.',
+  'password.resetMail.ignore': 'If you didn’t ask for this, ignore this email: your password stays as it is.',
   'twoFactor.recovery.fileHeading': 'Portico recovery codes',
 } as const
 

@@ -69,6 +69,18 @@ describe('email change', () => {
     expect(audits[0]).toMatchObject({ before: { email: user.email }, after: { email: newEmail } })
   })
 
+  it('both emails speak the account’s profile language', async () => {
+    const user = { ...(await createAccountUser(payload, 'email-german')), locale: 'de-DE' }
+    await payload.update({ collection: 'users', id: user.id, data: { locale: 'de-DE' }, depth: 0 })
+    const newEmail = `umgezogen-${user.id}@account.test`
+    await requestEmailChange(payload, { user, newEmail, password: TEST_PASSWORD, actor: selfActor(user) })
+    const [notice] = await mailTo(user.email)
+    expect(notice?.subject).toBe('Ihre Anmelde-E-Mail für Portico wird gleich geändert')
+    const [confirmation] = await mailTo(newEmail)
+    expect(confirmation?.subject).toBe('Bestätigen Sie Ihre neue Anmelde-E-Mail für Portico')
+    expect(linkToken(confirmation?.text ?? '')).not.toBe('')
+  })
+
   it('refuses an expired link and leaves the email as it was', async () => {
     const user = await createAccountUser(payload, 'email-expired')
     const newEmail = `late-${user.id}@account.test`

@@ -93,6 +93,17 @@ describe('password', () => {
     expect((await readMailbox(mailDir)).some((message) => [message.to].flat().some((to) => to?.text.includes(unknown)))).toBe(false)
   })
 
+  it('the reset email speaks the account’s profile language', async () => {
+    const user = await createAccountUser(payload, 'reset-german')
+    await payload.update({ collection: 'users', id: user.id, data: { locale: 'de-DE' }, depth: 0 })
+    await forgot(user.email)
+    await drainJobs()
+    const [mail] = (await readMailbox(mailDir)).filter((message) => [message.to].flat().some((to) => to?.text.includes(user.email)))
+    expect(mail?.subject).toBe('Setzen Sie Ihr Portico-Passwort zurück')
+    expect(mail?.text).toMatch(/Neues Passwort wählen: \S+\/reset-password\?token=[\w-]{43}\b/)
+    expect(mail?.text).not.toContain('Choose a new password')
+  })
+
   it('Payload’s own forgot-password (REST/GraphQL) is closed: only the portal’s constant-time form reaches it', async () => {
     const user = await createAccountUser(payload, 'rest-forgot')
     await expect(payload.forgotPassword({ collection: 'users', data: { email: user.email }, disableEmail: true })).rejects.toThrow()
@@ -100,7 +111,7 @@ describe('password', () => {
 
   it('stores only a hash of the reset token, and Payload’s own reset-password takes neither the token nor the hash', async () => {
     const user = await createAccountUser(payload, 'reset-hash')
-    const resetToken = await issuePasswordResetToken(payload, user.email)
+    const resetToken = (await issuePasswordResetToken(payload, user.email))?.token
     expect(resetToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const { rows } = await payload.db.pool.query<{ reset_password_token: string }>('SELECT reset_password_token FROM users WHERE id = $1', [user.id])
     expect(rows[0].reset_password_token).toBe(createHash('sha256').update(resetToken!).digest('hex'))
@@ -116,7 +127,7 @@ describe('password', () => {
     const user = await createAccountUser(payload, 'reset')
     const { token: sessionToken } = await payload.login({ collection: 'users', data: { email: user.email, password: TEST_PASSWORD } })
     expect(await resolvePortalSession(payload, cookieHeaders(payload, sessionToken!), payloadSessionAdapter)).not.toBeNull()
-    const resetToken = (await issuePasswordResetToken(payload, user.email))!
+    const resetToken = (await issuePasswordResetToken(payload, user.email))!.token
     const actor = { ip: null, userAgent: null, requestId: null }
     expect((await rejection(resetPassword(payload, { token: resetToken, password: 'short', actor })))?.fields).toHaveProperty('password')
     expect((await rejection(resetPassword(payload, { token: 'not-a-token', password: 'a fine new passphrase', actor })))?.fields).toHaveProperty('token')

@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 
+import { portalScope } from '../../../scope.config'
 import type { AuditActor } from '../../audit/actor'
 import { commitPortalChange } from '../../audit/record-portal-change'
+import { resolveLocale } from '../../i18n/resolve-locale'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { portalUrl } from '../../lib/portal-url'
@@ -23,7 +25,7 @@ async function emailTaken(payload: Payload, email: string): Promise<boolean> {
  */
 export async function requestEmailChange(
   payload: Payload,
-  { user, newEmail, password, actor }: { user: { id: number; email: string }; newEmail: string; password: string; actor: AuditActor },
+  { user, newEmail, password, actor }: { user: { id: number; email: string; locale?: string | null }; newEmail: string; password: string; actor: AuditActor },
 ): Promise<{ pendingEmail: string }> {
   const email = newEmail.trim().toLowerCase()
   if (!(await verifyPassword(payload, user.email, password))) {
@@ -47,16 +49,18 @@ export async function requestEmailChange(
       })
       // Both emails commit with the change: the link to the new address, the notice to the old.
       const key = hashSingleUseToken(token).slice(0, 16)
+      // Both addresses are this user's, so both emails speak their profile language.
+      const locale = resolveLocale({ profile: user.locale, productDefault: portalScope.defaultLocale })
       await queueEmail(req, {
         to: email,
-        subject: t('emailChange.mail.confirm.subject'),
-        text: t('emailChange.mail.confirm.body', { link: portalUrl(`/confirm-email?token=${token}`), from: user.email }),
+        subject: t('emailChange.mail.confirm.subject', {}, locale),
+        text: t('emailChange.mail.confirm.body', { link: portalUrl(`/confirm-email?token=${token}`), from: user.email }, locale),
         idempotencyKey: `email-change-${user.id}-${key}-new`,
       })
       await queueEmail(req, {
         to: user.email,
-        subject: t('emailChange.mail.notice.subject'),
-        text: t('emailChange.mail.notice.body', { to: email }),
+        subject: t('emailChange.mail.notice.subject', {}, locale),
+        text: t('emailChange.mail.notice.body', { to: email }, locale),
         idempotencyKey: `email-change-${user.id}-${key}-old`,
       })
       return { after: { pendingEmail: email } }

@@ -1,20 +1,22 @@
+import { portalScope } from '../../../scope.config'
+import { resolveLocale } from '../../i18n/resolve-locale'
+import { t } from '../../i18n/t'
 import { portalUrl } from '../../lib/portal-url'
 
 const escape = (value: string) => value.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`)
-const linkFor = (token: string) => portalUrl(`/reset-password?token=${encodeURIComponent(token)}`)
 
-const LINES = {
-  intro: 'Someone (hopefully you) asked to reset the password of your Portico account.',
-  expiry: 'The link works once and expires in an hour. Resetting signs you out everywhere.',
-  ignore: 'If you didn’t ask for this, ignore this email: your password stays as it is.',
-}
-
-/** The forgot-password email: a link to our /reset-password page (Payload's would point at the admin). */
-export const passwordResetEmail = {
-  subject: 'Reset your Portico password',
-  text: (token: string): string => [LINES.intro, `Choose a new password: ${linkFor(token)}`, LINES.expiry, LINES.ignore].join('\n\n'),
-  html: (token: string): string => {
-    const link = escape(linkFor(token))
-    return [`<p>${LINES.intro}</p>`, `<p><a href="${link}">Choose a new password</a></p>`, `<p>${LINES.expiry}</p>`, `<p>${LINES.ignore}</p>`].join('\n')
-  },
+/**
+ * The forgot-password email: a link to our /reset-password page (Payload's would point at the
+ * admin), in the account's profile language, else the product's default (the invitation's rule).
+ */
+export function passwordResetEmail(token: string, profileLocale: string | null): { subject: string; text: string; html: string } {
+  const locale = resolveLocale({ profile: profileLocale, productDefault: portalScope.defaultLocale })
+  const link = portalUrl(`/reset-password?token=${encodeURIComponent(token)}`)
+  const lines = ['intro', 'expiry', 'ignore'].map((line) => t(`password.resetMail.${line}` as 'password.resetMail.intro', {}, locale))
+  const action = t('password.resetMail.action', {}, locale)
+  return {
+    subject: t('password.resetMail.subject', {}, locale),
+    text: [lines[0], `${action}: ${link}`, lines[1], lines[2]].join('\n\n'),
+    html: [`<p>${escape(lines[0]!)}</p>`, `<p><a href="${escape(link)}">${escape(action)}</a></p>`, `<p>${escape(lines[1]!)}</p>`, `<p>${escape(lines[2]!)}</p>`].join('\n'),
+  }
 }

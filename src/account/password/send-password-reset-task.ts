@@ -14,10 +14,10 @@ export const sendPasswordResetTask: TaskConfig<{ input: { email: string }; outpu
   inputSchema: [{ name: 'email', type: 'text', required: true }],
   retries: { attempts: 4, backoff: { type: 'exponential', delay: 2_000 } },
   handler: async ({ input, job, req }) => {
-    const token = await issuePasswordResetToken(req.payload, input.email)
-    if (!token) return { output: {} }
+    const issued = await issuePasswordResetToken(req.payload, input.email)
+    if (!issued) return { output: {} }
     try {
-      await sendEmail({ to: input.email, subject: passwordResetEmail.subject, text: passwordResetEmail.text(token), html: passwordResetEmail.html(token), idempotencyKey: `password-reset-${job.id}` })
+      await sendEmail({ to: input.email, ...passwordResetEmail(issued.token, issued.locale), idempotencyKey: `password-reset-${job.id}` })
     } catch (error) {
       await withdrawPasswordResetToken(req.payload, input.email)
       throw error
