@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { t } from '../i18n/t'
+import { lazyMessage } from '../i18n/t'
 
 const MAX_WORDS = 8
 
@@ -10,9 +10,9 @@ export const searchWords = (q: string): string[] => (q.normalize('NFKC').toLower
 /** GET /api/help/search?q= */
 export const HelpSearchQuery = z.object({
   q: z
-    .string({ error: t('help.error.queryEmpty') })
+    .string(lazyMessage('help.error.queryEmpty'))
     .trim()
-    .min(1, t('help.error.queryEmpty'))
-    .max(200, t('help.error.queryLong'))
-    .refine((q) => searchWords(q).length > 0, t('help.error.queryNoWords')),
+    .min(1, lazyMessage('help.error.queryEmpty'))
+    .max(200, lazyMessage('help.error.queryLong'))
+    .refine((q) => searchWords(q).length > 0, lazyMessage('help.error.queryNoWords')),
 })

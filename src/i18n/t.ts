@@ -10,6 +10,14 @@ export const DEFAULT_UI_LOCALE: Locale = 'en'
 
 export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && value in catalogs
 
+// Where a call without a locale finds one. On the server, `withMessageLocale` (request-locale-context.ts)
+// sets it to the request's, so a domain error or a zod message a route answers with speaks the
+// caller's language; this file stays free of node modules because client components import it.
+let ambientLocale: () => Locale | undefined = () => undefined
+export const setAmbientLocale = (source: () => Locale | undefined) => {
+  ambientLocale = source
+}
+
 // next-intl reads dots as nesting, and our flat keys nest into each other ('feedback.type' and
 // 'feedback.type.bug'), so each catalog is handed over one level deep with the dots swapped.
 const pathOf = (key: string) => key.replaceAll('.', '~')
@@ -35,10 +43,10 @@ const icuValues = (template: string, vars: Record<string, string | number>) => {
 }
 
 /**
- * The message `key` in `locale` (English when unknown), formatted by next-intl's ICU formatter:
- * `{name}` placeholders, `{count, plural, …}`, numbers in the locale's digits.
+ * The message `key` in `locale` (the request's when omitted on the server, else English), formatted by
+ * next-intl's ICU formatter: `{name}` placeholders, `{count, plural, …}`, numbers in the locale's digits.
  */
-export function t(key: MessageKey, vars: Record<string, string | number> = {}, locale: Locale = DEFAULT_UI_LOCALE): string {
+export function t(key: MessageKey, vars: Record<string, string | number> = {}, locale: Locale = ambientLocale() ?? DEFAULT_UI_LOCALE): string {
   const catalog: Partial<Record<string, string>> = catalogs[locale] ?? en
   const template = catalog[key] ?? en[key]
   if (template === undefined) return key
@@ -46,3 +54,9 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}, l
   const message = translators[isLocale(locale) ? locale : DEFAULT_UI_LOCALE](pathOf(key), icuValues(template, vars))
   return failed ? fill(template, vars) : message
 }
+
+/**
+ * A zod message formatted when input is checked rather than when the schema is built at import,
+ * so it speaks the request's language: `z.string().min(1, lazyMessage('profile.error.name'))`.
+ */
+export const lazyMessage = (key: MessageKey, vars?: Record<string, string | number>) => ({ error: () => t(key, vars) })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { currencyDigits } from '../billing/invoices/currency-digits'
-import { t } from '../i18n/t'
+import { lazyMessage, t } from '../i18n/t'
 import { toMicro } from './decimal'
 import { isMetricId, metricDefinition, type MetricId } from './metric-catalog'
 
@@ -18,16 +18,16 @@ const unique = (values: readonly number[]) => new Set(values).size === values.le
  */
 export const UsageAlertsInput = z
   .strictObject({
-    metric: z.string().refine(isMetricId, { message: t('usage.alerts.error.metric') }),
+    metric: z.string().refine(isMetricId, lazyMessage('usage.alerts.error.metric')),
     monthlyBudget: z.string().trim().nullable().transform((value) => (value === '' ? null : value)),
     percentThresholds: z
-      .array(z.number({ error: t('usage.alerts.error.percent') }).int(t('usage.alerts.error.percent')).min(1, t('usage.alerts.error.percent')).max(1000, t('usage.alerts.error.percent')))
-      .max(MAX_THRESHOLDS, t('usage.alerts.error.tooMany', { max: MAX_THRESHOLDS }))
-      .refine(unique, t('usage.alerts.error.duplicate')),
+      .array(z.number(lazyMessage('usage.alerts.error.percent')).int(lazyMessage('usage.alerts.error.percent')).min(1, lazyMessage('usage.alerts.error.percent')).max(1000, lazyMessage('usage.alerts.error.percent')))
+      .max(MAX_THRESHOLDS, lazyMessage('usage.alerts.error.tooMany', { max: MAX_THRESHOLDS }))
+      .refine(unique, lazyMessage('usage.alerts.error.duplicate')),
     quantityThresholds: z
-      .array(z.number({ error: t('usage.alerts.error.quantity') }).positive(t('usage.alerts.error.quantity')).max(MAX_QUANTITY, t('usage.alerts.error.quantity')).refine(isExactDecimal, t('usage.alerts.error.quantity')))
-      .max(MAX_THRESHOLDS, t('usage.alerts.error.tooMany', { max: MAX_THRESHOLDS }))
-      .refine(unique, t('usage.alerts.error.duplicate')),
+      .array(z.number(lazyMessage('usage.alerts.error.quantity')).positive(lazyMessage('usage.alerts.error.quantity')).max(MAX_QUANTITY, lazyMessage('usage.alerts.error.quantity')).refine(isExactDecimal, lazyMessage('usage.alerts.error.quantity')))
+      .max(MAX_THRESHOLDS, lazyMessage('usage.alerts.error.tooMany', { max: MAX_THRESHOLDS }))
+      .refine(unique, lazyMessage('usage.alerts.error.duplicate')),
   })
   .superRefine((input, context) => {
     if (!isMetricId(input.metric)) return

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { t } from '../i18n/t'
+import { lazyMessage, t } from '../i18n/t'
 import { toMicro } from './decimal'
 import { isMetricId } from './metric-catalog'
 
@@ -11,18 +11,18 @@ const MAX_QUANTITY = 1e12
 
 const dimensions = z
   .record(z.string().min(1).max(64), z.string().min(1).max(256))
-  .refine((value) => Object.keys(value).length <= 16, { message: t('usage.ingest.tooManyDimensions') })
+  .refine((value) => Object.keys(value).length <= 16, lazyMessage('usage.ingest.tooManyDimensions'))
 
 /** One metered event as the product reports it; the organization is named (a server token reports for any). */
 export const UsageEvent = z.strictObject({
   organizationId: z.number().int().positive(),
-  metric: z.string().refine(isMetricId, { message: t('usage.ingest.unknownMetric') }),
+  metric: z.string().refine(isMetricId, lazyMessage('usage.ingest.unknownMetric')),
   quantity: z
-    .number({ message: t('usage.ingest.quantity') })
-    .refine((value) => Number.isFinite(value) && value >= 0 && value <= MAX_QUANTITY, { message: t('usage.ingest.quantity') })
-    .refine((value) => isExactDecimal(value), { message: t('usage.ingest.quantityPlaces') }),
-  occurredAt: z.iso.datetime({ offset: true, message: t('usage.ingest.occurredAt') }),
-  idempotencyKey: z.string({ message: t('usage.ingest.idempotencyKey') }).trim().min(1, t('usage.ingest.idempotencyKey')).max(255),
+    .number(lazyMessage('usage.ingest.quantity'))
+    .refine((value) => Number.isFinite(value) && value >= 0 && value <= MAX_QUANTITY, lazyMessage('usage.ingest.quantity'))
+    .refine((value) => isExactDecimal(value), lazyMessage('usage.ingest.quantityPlaces')),
+  occurredAt: z.iso.datetime({ offset: true, error: () => t('usage.ingest.occurredAt') }),
+  idempotencyKey: z.string(lazyMessage('usage.ingest.idempotencyKey')).trim().min(1, lazyMessage('usage.ingest.idempotencyKey')).max(255),
   dimensions: dimensions.optional(),
 })
 

@@ -70,7 +70,7 @@ describe('email change', () => {
   })
 
   it('both emails speak the account’s profile language', async () => {
-    const user = { ...(await createAccountUser(payload, 'email-german')), locale: 'de-DE' }
+    const user = { ...(await createAccountUser(payload, 'email-german')), locale: 'de-DE' as const }
     await payload.update({ collection: 'users', id: user.id, data: { locale: 'de-DE' }, depth: 0 })
     const newEmail = `umgezogen-${user.id}@account.test`
     await requestEmailChange(payload, { user, newEmail, password: TEST_PASSWORD, actor: selfActor(user) })

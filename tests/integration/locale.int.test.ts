@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { POST as emailPOST } from '../../src/app/(portal)/api/portal/account/email/route'
+import { PATCH as profilePATCH } from '../../src/app/(portal)/api/portal/account/profile/route'
 import { POST as invitePOST } from '../../src/app/(portal)/api/team/invitations/route'
 import { PATCH as membersPATCH } from '../../src/app/(portal)/api/team/members/route'
 import { loadActivityNames } from '../../src/audit/activity-names'
@@ -84,5 +86,22 @@ describe('the activity timeline names people, in both languages', () => {
     const describe = (locale: 'en' | 'de') => describeActivity(entries[0]!, { names, format: { locale }, organizationName: inviting.organization.name }).sentence
     expect(describe('en')).toBe(`${owner.name} changed ${viewer.name}’s role from Viewer to Member`)
     expect(describe('de')).toBe(`${owner.name} hat die Rolle von ${viewer.name} von Betrachter zu Mitglied geändert`)
+  })
+
+  it('a route answers a German user in German — zod’s field messages and the domain’s — while an English user, at the same time, reads English', async () => {
+    const german = other.members.member
+    await payload.update({ collection: 'users', id: german.id, data: { locale: 'de-DE' }, depth: 0 })
+    const english = other.members.viewer
+    const badProfile = { name: ' ', locale: 'de-DE', timeZone: 'Europe/Berlin' }
+    const wrongPassword = { newEmail: `neu-${german.id}@locale.test`, password: 'not-the-password' }
+    const [germanProfile, englishProfile, germanEmail] = await Promise.all([
+      call()(profilePATCH, german, '/api/portal/account/profile', { method: 'PATCH', body: badProfile }),
+      call()(profilePATCH, english, '/api/portal/account/profile', { method: 'PATCH', body: badProfile }),
+      call()(emailPOST, german, '/api/portal/account/email', { method: 'POST', body: wrongPassword }),
+    ])
+    expect(germanProfile.status).toBe(422)
+    expect(germanProfile.body.error).toMatchObject({ message: 'Einige Felder brauchen Ihre Aufmerksamkeit.', fields: { name: 'Geben Sie Ihren Namen ein.' } })
+    expect(englishProfile.body.error).toMatchObject({ message: 'Some fields need attention.', fields: { name: 'Enter your name.' } })
+    expect(germanEmail.body.error?.fields).toEqual({ password: 'Das ist nicht Ihr aktuelles Passwort.' })
   })
 })

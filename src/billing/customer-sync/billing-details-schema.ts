@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { t } from '../../i18n/t'
+import { lazyMessage, t } from '../../i18n/t'
 import { isCountryCode } from '../address/countries'
 import { postalCodeProblem } from '../address/validate-postal-code'
 import { TAX_ID_TYPES } from '../tax-id-types'
@@ -21,7 +21,7 @@ const FieldsInput = z.object({
       .string()
       .trim()
       .toUpperCase()
-      .refine((value) => value === '' || isCountryCode(value), t('billing.details.country.invalid'))
+      .refine((value) => value === '' || isCountryCode(value), lazyMessage('billing.details.country.invalid'))
       .default(''),
   }),
   taxIds: z

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { t } from '../../i18n/t'
+import { lazyMessage, t } from '../../i18n/t'
 import { REMITTANCE_MAX_BYTES } from './remittance-file'
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -12,7 +12,7 @@ const MAX_BASE64 = Math.ceil(REMITTANCE_MAX_BYTES / 3) * 4
 const RemittanceUpload = z.strictObject({
   name: z.string().max(200).optional(),
   type: z.string().max(100),
-  data: z.string().max(MAX_BASE64, t('offlinePayments.error.remittanceTooLarge')).regex(BASE64, t('offlinePayments.error.remittanceType')),
+  data: z.string().max(MAX_BASE64, lazyMessage('offlinePayments.error.remittanceTooLarge')).regex(BASE64, lazyMessage('offlinePayments.error.remittanceType')),
 })
 
 /**
@@ -24,13 +24,13 @@ const RemittanceUpload = z.strictObject({
  */
 export const OfflinePaymentInput = z
   .strictObject({
-    paidOn: z.string().refine(isCalendarDay, t('offlinePayments.error.paidOn')),
+    paidOn: z.string().refine(isCalendarDay, lazyMessage('offlinePayments.error.paidOn')),
     amount: z
       .string()
       .trim()
-      .regex(/^\d{1,12}(\.\d{1,3})?$/, t('offlinePayments.error.amount'))
-      .refine((value) => Number(value) > 0, t('offlinePayments.error.amount')),
-    reference: z.string().trim().min(1, t('offlinePayments.error.reference')).max(140, t('offlinePayments.error.referenceLong')),
+      .regex(/^\d{1,12}(\.\d{1,3})?$/, lazyMessage('offlinePayments.error.amount'))
+      .refine((value) => Number(value) > 0, lazyMessage('offlinePayments.error.amount')),
+    reference: z.string().trim().min(1, lazyMessage('offlinePayments.error.reference')).max(140, lazyMessage('offlinePayments.error.referenceLong')),
     remittance: z.unknown().optional(),
   })
   // One message on `remittance` itself, whichever part of the upload is wrong: that is the field the form shows.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import type { z } from 'zod'
 
-import type { ScreenId } from '@scope-config'
+import { portalScope, type ScreenId } from '@scope-config'
 
 import { canPerform } from '../../access/can-perform'
 import type { Action } from '../../access/matrix'
@@ -10,7 +10,9 @@ import type { Role } from '../../access/roles'
 import { customerActor, type AuditActor } from '../../audit/actor'
 import { resolvePortalSession, type OrganizationChoice, type PortalSession, type PortalUser } from '../../auth/portal-session'
 import { isScreenEnabled } from '../../flags/is-screen-enabled'
-import { t } from '../../i18n/t'
+import { withMessageLocale } from '../../i18n/request-locale-context'
+import { resolveLocale } from '../../i18n/resolve-locale'
+import { type Locale, t } from '../../i18n/t'
 import { payloadInstance } from '../payload'
 import { serverTiming, type ServerTiming } from '../server-timing'
 import type { PortalEnvelope } from './envelope'
@@ -77,7 +79,11 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
   options: RouteOptions<Schema>,
   handler: Handler<Schema extends z.ZodType ? z.infer<Schema> : undefined, Result>,
 ) {
-  return async (request: Request, segment: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
+  return (request: Request, segment: { params?: Promise<Record<string, string>> } = {}): Promise<Response> =>
+    // Messages (refusals, zod's, the domain's) speak the browser's language, then the person's once known.
+    withMessageLocale(messageLocale(request), (speak) => answer(request, segment, speak))
+
+  async function answer(request: Request, segment: { params?: Promise<Record<string, string>> }, speak: (locale: Locale) => void): Promise<Response> {
     const requestId = request.headers.get('x-request-id') ?? randomUUID()
     const payload = await payloadInstance()
     // Phases: session (token + the session statement), organization, flags, handler; then total.
@@ -85,6 +91,7 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
     try {
       const session = await resolvePortalSession(payload, request.headers, undefined, timing)
       if (!session) throw new PortalError('unauthenticated', t('api.error.unauthenticated'))
+      speak(messageLocale(request, session.user.locale))
       const organization = session.organization
       if (!organization || !isScreenEnabled(session.flags, options.screen, organization.id)) {
         throw new PortalError('not_found', t('api.error.notFound'))
@@ -118,3 +125,6 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
     }
   }
 }
+
+/** The language a route answers in: the profile's, the product's default, then the browser's (as pages choose). */
+const messageLocale = (request: Request, profile?: string | null): Locale => resolveLocale({ profile, productDefault: portalScope.defaultLocale, acceptLanguage: request.headers.get('accept-language') })

@@ -9,13 +9,13 @@ import { regenerateRecoveryCodes } from '../../../account/two-factor/regenerate-
 import { startEnrolment } from '../../../account/two-factor/start-enrolment'
 import { verifyChallenge } from '../../../account/two-factor/verify-challenge'
 import { actorFromRequest } from '../../../audit/actor'
-import { t } from '../../../i18n/t'
+import { lazyMessage, t } from '../../../i18n/t'
 import { errorResponse } from '../../../lib/api/error-response'
 import { PortalError } from '../../../lib/api/portal-error'
 import { refuseCrossSite } from '../../../lib/http/refuse-cross-site'
 import { consumeClientLimit } from '../../../lib/rate-limit/rate-limit'
 
-const Code = z.object({ code: z.string().trim().min(1, t('twoFactor.error.codeRequired')).max(64, t('twoFactor.error.codeRequired')) })
+const Code = z.object({ code: z.string().trim().min(1, lazyMessage('twoFactor.error.codeRequired')).max(64, lazyMessage('twoFactor.error.codeRequired')) })
 
 /**
  * The JSON body's code. JSON only: a cross-site HTML form can't send `application/json` without

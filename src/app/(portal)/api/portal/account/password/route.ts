@@ -1,11 +1,11 @@
 import { z } from 'zod'
 
 import { changePassword } from '@/account/password/change-password'
-import { t } from '@/i18n/t'
+import { lazyMessage } from '@/i18n/t'
 import { portalRoute } from '@/lib/api/portal-route'
 
 const PasswordChange = z.object({
-  currentPassword: z.string().min(1, t('password.error.currentRequired')),
+  currentPassword: z.string().min(1, lazyMessage('password.error.currentRequired')),
   newPassword: z.string().max(200),
 })
 

@@ -2,13 +2,13 @@ import { z } from 'zod'
 
 import { type DateLocale, isDateLocale, isTimeZone } from '@/account/profile/date-preferences'
 import { updateProfile } from '@/account/profile/update-profile'
-import { t } from '@/i18n/t'
+import { lazyMessage } from '@/i18n/t'
 import { portalRoute } from '@/lib/api/portal-route'
 
 const Profile = z.object({
-  name: z.string().trim().min(1, t('profile.error.name')).max(120),
-  locale: z.custom<DateLocale>(isDateLocale, t('profile.error.locale')),
-  timeZone: z.string().refine(isTimeZone, t('profile.error.timeZone')),
+  name: z.string().trim().min(1, lazyMessage('profile.error.name')).max(120),
+  locale: z.custom<DateLocale>(isDateLocale, lazyMessage('profile.error.locale')),
+  timeZone: z.string().refine(isTimeZone, lazyMessage('profile.error.timeZone')),
 })
 
 /** PATCH /api/portal/account/profile — name, locale and time zone of the signed-in user. */
