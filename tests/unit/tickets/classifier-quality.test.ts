@@ -18,8 +18,10 @@ const MEASURED = {
   banking77: { accuracy: 0.7896, macroF1: 0.7794 },
   bitextIntents: { accuracy: 0.9907, macroF1: 0.9893 },
   bitextTaxonomyTrained: { accuracy: 0.9967, macroF1: 0.9969 },
-  bitextTaxonomyBuiltIn: { accuracy: 0.8667, macroF1: 0.8457 },
+  bitextTaxonomyBuiltIn: { accuracy: 0.9207, macroF1: 0.9268 },
 }
+/** The issue's goal for the built-in tagger: no reason below this F1. */
+const BUILT_IN_MIN_REASON_F1 = 0.7
 const TOLERANCE = 0.02
 const FOLDS = 5
 const SEED = 1
@@ -74,7 +76,27 @@ describe('classifier quality (5-fold cross-validation)', () => {
     it('the built-in tagger, never trained on Bitext (what an audit without --train does)', async () => {
       const data = await labeled('bitext-customer-support-dev.csv')
       const mapped = { texts: data.texts, labels: applyLabelMap(data.labels, map) }
-      report('Bitext taxonomy (built-in, zero-shot)', evaluateBuiltInTagger(mapped, DEFAULT_TAXONOMY, DEFAULT_TAGGER_OPTIONS), MEASURED.bitextTaxonomyBuiltIn)
+      const evaluation = evaluateBuiltInTagger(mapped, DEFAULT_TAXONOMY, DEFAULT_TAGGER_OPTIONS)
+      report('Bitext taxonomy (built-in, zero-shot)', evaluation, MEASURED.bitextTaxonomyBuiltIn)
+      expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.85)
+    })
+
+    // The taxonomy's examples were last revised reading only the errors on the even rows of each
+    // intent (in file order); the odd rows were never read, so their figures are the honest ones.
+    it('the built-in tagger: no reason below F1 0.7 on the half of Bitext never read while writing the taxonomy', async () => {
+      const data = await labeled('bitext-customer-support-dev.csv')
+      const mappedLabels = applyLabelMap(data.labels, map)
+      const seen = new Map<string, number>()
+      const heldOut = data.texts.flatMap((text, i) => {
+        const rank = seen.get(data.labels[i]!) ?? 0
+        seen.set(data.labels[i]!, rank + 1)
+        return rank % 2 === 1 ? [{ text, label: mappedLabels[i]! }] : []
+      })
+      const evaluation = evaluateBuiltInTagger({ texts: heldOut.map((r) => r.text), labels: heldOut.map((r) => r.label) }, DEFAULT_TAXONOMY, DEFAULT_TAGGER_OPTIONS)
+      const weakest = evaluation.perLabel.filter((scores) => scores.support > 0).sort((a, b) => a.f1 - b.f1)
+      console.log(`held-out half: ${heldOut.length} rows, accuracy ${evaluation.accuracy.toFixed(4)}, weakest ${weakest.slice(0, 3).map((s) => `${s.label} ${s.f1.toFixed(3)}`).join(', ')}`)
+      expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.85)
+      for (const scores of weakest) expect({ label: scores.label, f1: scores.f1 >= BUILT_IN_MIN_REASON_F1 }).toEqual({ label: scores.label, f1: true })
     })
   })
 })
