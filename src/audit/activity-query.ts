@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { RecordIdText } from '../lib/api/record-id'
 import { decodeActivityCursor } from './activity-cursor'
+import { lazyMessage } from '../i18n/t'
 
 /** The activity timeline's filters and page, as the route's query string and the page's URL carry them. */
 export const ActivityQuery = z.object({
@@ -12,7 +13,7 @@ export const ActivityQuery = z.object({
     return cursor
   }),
   member: RecordIdText.optional(),
-  type: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'Unknown type of change.').optional(),
+  type: z.string().regex(/^[a-z_]+\.[a-z_]+$/, lazyMessage('activity.error.type')).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 })
 

@@ -17,7 +17,7 @@ async function readFields(request: Request): Promise<{ fields: unknown; file: Fi
     try {
       return { fields: JSON.parse(text), file: null }
     } catch {
-      throw new PortalError('invalid_request', 'The request body is not valid JSON.')
+      throw new PortalError('invalid_request', t('api.error.bodyNotJson'))
     }
   }
   // Refused before reading: a declared length past the limit never reaches memory.
@@ -28,7 +28,7 @@ async function readFields(request: Request): Promise<{ fields: unknown; file: Fi
   try {
     form = await request.formData()
   } catch {
-    throw new PortalError('invalid_request', 'The form could not be read.')
+    throw new PortalError('invalid_request', t('api.error.formUnreadable'))
   }
   const fields: Record<string, string> = {}
   let file: File | null = null

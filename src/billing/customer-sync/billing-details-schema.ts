@@ -6,16 +6,16 @@ import { postalCodeProblem } from '../address/validate-postal-code'
 import { TAX_ID_TYPES } from '../tax-id-types'
 import { validateTaxId } from '../tax-ids/validate-tax-id'
 
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('')
+const optionalText = (max: number) => z.string().trim().max(max, lazyMessage('input.error.tooLong', { max })).default('')
 
 const FieldsInput = z.object({
-  billingName: z.string().trim().min(1, 'Enter the company name as it should appear on invoices.').max(200, 'At most 200 characters.'),
-  billingEmail: z.string().trim().pipe(z.email('Enter an email address, e.g. billing@example.com.')),
+  billingName: z.string().trim().min(1, lazyMessage('billing.details.error.name')).max(200, lazyMessage('input.error.tooLong', { max: 200 })),
+  billingEmail: z.string().trim().pipe(z.email(lazyMessage('billing.details.error.email'))),
   address: z.object({
     line1: optionalText(200),
     line2: optionalText(200),
     city: optionalText(100),
-    postalCode: z.string().trim().toUpperCase().max(20, 'At most 20 characters.').default(''),
+    postalCode: z.string().trim().toUpperCase().max(20, lazyMessage('input.error.tooLong', { max: 20 })).default(''),
     state: optionalText(100),
     country: z
       .string()
@@ -27,11 +27,11 @@ const FieldsInput = z.object({
   taxIds: z
     .array(
       z.object({
-        type: z.enum(TAX_ID_TYPES, 'Choose the kind of tax ID.'),
-        value: z.string().trim().min(1, 'Enter the tax ID.').max(40, 'At most 40 characters.'),
+        type: z.enum(TAX_ID_TYPES, lazyMessage('billing.taxId.error.type')),
+        value: z.string().trim().min(1, lazyMessage('billing.taxId.error.value')).max(40, lazyMessage('input.error.tooLong', { max: 40 })),
       }),
     )
-    .max(5, 'At most 5 tax IDs.')
+    .max(5, lazyMessage('billing.taxId.error.tooMany', { max: 5 }))
     .default([]),
 })
 

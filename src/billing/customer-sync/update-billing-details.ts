@@ -12,6 +12,7 @@ import type { BillingDetailsSnapshot } from './billing-snapshot'
 import { ensureStripeCustomer } from './ensure-stripe-customer'
 import { fetchStripeSnapshot } from './fetch-stripe-snapshot'
 import { assertSelfServeBilling } from '../contract/assert-self-serve-billing'
+import { t } from '../../i18n/t'
 
 /** Stripe's parameter names → the form's field names, so Stripe's own validation lands on the right input. */
 const FIELD_FOR_PARAM: Record<string, string> = {
@@ -27,7 +28,7 @@ const FIELD_FOR_PARAM: Record<string, string> = {
 
 function rejected(error: unknown, field: string | undefined): never {
   if (error instanceof Stripe.errors.StripeInvalidRequestError && field) {
-    throw new PortalError('invalid_request', 'Stripe did not accept these details.', { [field]: error.message })
+    throw new PortalError('invalid_request', t('billing.details.error.stripeRefused'), { [field]: error.message })
   }
   throw error
 }
@@ -80,7 +81,7 @@ export async function updateBillingDetails(
     }
 
     const snapshot = await fetchStripeSnapshot(stripe, customerId)
-    if (!snapshot) throw new PortalError('conflict', 'This billing account was deleted in Stripe. Contact support.')
+    if (!snapshot) throw new PortalError('conflict', t('billing.details.error.customerDeleted'))
     await applyBillingSnapshot(req, organization, snapshot, actor, ['details'])
     await syncTaxIdVerifications(req, organizationId, { stripe, actor })
     return snapshot.details

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazyMessage } from '../../i18n/t'
 
 /** The statuses a customer filters by; "past due" is an open invoice whose due date has passed. */
 export const INVOICE_STATUSES = ['paid', 'open', 'past_due', 'void', 'uncollectible'] as const
@@ -35,7 +36,7 @@ export type InvoiceFilters = z.infer<typeof InvoiceFilters>
 export const InvoiceListQuery = z
   .object({
     ...filterShape,
-    cursor: z.preprocess(blankAsAbsent, z.string().regex(/^in_[A-Za-z0-9]{1,200}$/, 'This page link is no longer valid.').optional()),
+    cursor: z.preprocess(blankAsAbsent, z.string().regex(/^in_[A-Za-z0-9]{1,200}$/, lazyMessage('invoices.error.cursor')).optional()),
     limit: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).max(100).optional()),
   })
   .refine(rangeInOrder, RANGE_ORDER)

@@ -6,6 +6,7 @@ import { withTransaction } from '../../lib/with-transaction'
 import { ensureStripeCustomer } from '../customer-sync/ensure-stripe-customer'
 import { PortalError } from '../../lib/api/portal-error'
 import { assertSelfServeBilling } from '../contract/assert-self-serve-billing'
+import { t } from '../../i18n/t'
 
 export const PORTAL_FLOWS = ['payment_method_update', 'subscription_update', 'subscription_cancel'] as const
 export type PortalFlow = (typeof PORTAL_FLOWS)[number]
@@ -32,7 +33,7 @@ export async function createPortalSession(
     flowData = { type: flow, after_completion: { type: 'redirect', redirect: { return_url: returnUrl } } }
   } else if (flow) {
     const subscription = organization.plan?.subscriptionId
-    if (!subscription || organization.plan?.status === 'canceled') throw new PortalError('conflict', 'There is no active subscription to change.')
+    if (!subscription || organization.plan?.status === 'canceled') throw new PortalError('conflict', t('billing.portal.error.noSubscription'))
     flowData =
       flow === 'subscription_update'
         ? { type: flow, subscription_update: { subscription }, after_completion: { type: 'redirect', redirect: { return_url: returnUrl } } }

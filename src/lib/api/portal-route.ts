@@ -65,7 +65,7 @@ async function readInput(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch {
-    throw new PortalError('invalid_request', 'The request body is not valid JSON.')
+    throw new PortalError('invalid_request', t('api.error.bodyNotJson'))
   }
 }
 

@@ -5,10 +5,11 @@ import { portalRoute } from '@/lib/api/portal-route'
 import { consumeLimit } from '@/lib/rate-limit/rate-limit'
 import { inviteMembers } from '@/team/invite-members'
 import { teamActor } from '@/team/team-actor'
+import { lazyMessage } from '@/i18n/t'
 
 // Each entry may be one address or a pasted list; the domain splits, validates and counts them.
 const Invite = z.object({
-  emails: z.array(z.string().max(10_000)).min(1, 'Enter at least one email address.').max(200),
+  emails: z.array(z.string().max(10_000)).min(1, lazyMessage('team.invite.error.noEmails')).max(200),
   role: z.enum(ROLES),
 })
 

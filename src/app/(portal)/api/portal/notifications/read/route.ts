@@ -3,10 +3,11 @@ import { z } from 'zod'
 import { portalRoute } from '@/lib/api/portal-route'
 import { RecordId } from '@/lib/api/record-id'
 import { markNotificationsRead } from '@/notifications/mark-notifications-read'
+import { lazyMessage } from '@/i18n/t'
 
 const MarkRead = z.union([
   z.object({ all: z.literal(true) }),
-  z.object({ ids: z.array(RecordId).min(1, 'Choose at least one notification.').max(100) }),
+  z.object({ ids: z.array(RecordId).min(1, lazyMessage('notifications.error.noneChosen')).max(100) }),
 ])
 
 /** POST /api/portal/notifications/read — `{ ids: [...] }` or `{ all: true }`; only the caller's own are touched. */
