@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 
 import { findUnstorableText } from '../lib/api/unstorable-text'
+import { type ServerTiming, serverTiming } from '../lib/server-timing'
 import { verifyApiKey } from './verify-api-key'
 
 const VerifyBody = z.object({
@@ -14,7 +15,7 @@ const VerifyBody = z.object({
 
 const digest = (text: string) => createHash('sha256').update(text).digest()
 
-const answer = (status: number, body: unknown) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+const answer = (timing: ServerTiming, status: number, body: unknown) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store', 'Server-Timing': timing.header() } })
 
 /** The server token, compared in constant time (digests make the lengths equal). */
 function authorized(request: Request, token: string): boolean {
@@ -28,18 +29,20 @@ function authorized(request: Request, token: string): boolean {
  * and `{ key, scopes?, ip? }` → 200 `{ valid: true, organizationId, keyId, scopes, environment }`
  * or 200 `{ valid: false, reason }`. 503 while no token is configured (never open by default),
  * 401 for a wrong token, 400 for a body that isn't one. The key is never echoed or logged.
+ * `Server-Timing` says how long the server spent (`verify`, then `total` since the handler began).
  */
 export async function answerVerifyRequest(request: Request): Promise<Response> {
+  const timing = serverTiming()
   const token = process.env.API_KEY_VERIFY_TOKEN
-  if (!token) return answer(503, { error: 'API key verification is not configured (API_KEY_VERIFY_TOKEN).' })
-  if (!authorized(request, token)) return answer(401, { error: 'A valid server token is required.' })
+  if (!token) return answer(timing, 503, { error: 'API key verification is not configured (API_KEY_VERIFY_TOKEN).' })
+  if (!authorized(request, token)) return answer(timing, 401, { error: 'A valid server token is required.' })
   let input: unknown
   try {
     input = JSON.parse(await request.text())
   } catch {
-    return answer(400, { error: 'The request body is not valid JSON.' })
+    return answer(timing, 400, { error: 'The request body is not valid JSON.' })
   }
   const parsed = VerifyBody.safeParse(input)
-  if (!parsed.success || findUnstorableText(input)) return answer(400, { error: 'Expected { key, scopes?, ip? }.' })
-  return answer(200, await verifyApiKey(parsed.data.key, parsed.data.scopes, { ip: parsed.data.ip ?? null }))
+  if (!parsed.success || findUnstorableText(input)) return answer(timing, 400, { error: 'Expected { key, scopes?, ip? }.' })
+  return answer(timing, 200, await timing.measure('verify', () => verifyApiKey(parsed.data.key, parsed.data.scopes, { ip: parsed.data.ip ?? null })))
 }

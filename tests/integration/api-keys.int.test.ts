@@ -18,6 +18,7 @@ import { type ApiKeyVerifier, createApiKeyVerifier } from '../../src/api-keys/ap
 import { sendApiKeyExpiryNotices } from '../../src/api-keys/send-api-key-expiry-notices'
 import { ROLES, type Role } from '../../src/access/roles'
 import { routeCaller } from '../helpers/call-route'
+import { countStatements, installStatementCounter } from '../helpers/statement-counter'
 import { eventually, runJobsNow } from '../helpers/jobs'
 import { createOrganizationWithEveryRole, type TestOrganization, testPayload } from '../helpers/payload'
 
@@ -233,6 +234,11 @@ describe('POST /api/keys/verify', () => {
     const ok = await verifyRequest({ key: secret, scopes: ['usage:write'], ip: '198.51.100.7' })
     expect(ok.status).toBe(200)
     expect(await ok.json()).toEqual({ valid: true, organizationId: org.organization.id, keyId: key.id, scopes: ['usage:write'], environment: 'test' })
+    expect(ok.headers.get('server-timing')).toMatch(/^verify;dur=[\d.]+, total;dur=[\d.]+$/)
+    // Warm: the answer comes from the cache (keyed by the secret's fingerprint), not the database.
+    installStatementCounter(payload)
+    const warm = await countStatements(async () => (await verifyRequest({ key: secret, scopes: ['usage:write'] })).json())
+    expect(warm).toEqual({ result: { valid: true, organizationId: org.organization.id, keyId: key.id, scopes: ['usage:write'], environment: 'test' }, statements: [] })
     const refused = await verifyRequest({ key: secret, scopes: ['invoices:read'] })
     const body = await refused.json()
     expect(body).toEqual({ valid: false, reason: 'insufficient_scope' })
