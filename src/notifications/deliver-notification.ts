@@ -1,5 +1,7 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { transactionDb } from '../lib/transaction-db'
 import { withTransaction } from '../lib/with-transaction'
 import { claimDelivery } from './claim-delivery'
 import { describeEvent } from './describe-event'
@@ -45,14 +47,10 @@ export async function deliverNotification(payload: Payload, deliveryId: number, 
           await createInAppNotification(req, delivery, event, message, link.path)
         }
       }
-      await payload.update({
-        collection: 'notification-deliveries',
-        id: deliveryId,
-        data: { status: 'sent', sentAt: new Date().toISOString(), attempts: delivery.attempts + 1, lastError: null, subject: message.title, mailFile },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
+      // One statement on the claim's transaction (Payload's update read the row twice around it); no hook acts on a send.
+      await (await transactionDb(req)).execute(
+        sql`UPDATE notification_deliveries SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, subject = ${message.title}, mail_file = ${mailFile}, updated_at = now() WHERE id = ${deliveryId}`,
+      )
       return 'sent'
     })
   } catch (error) {

@@ -1,37 +1,26 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { transactionDb } from '../lib/transaction-db'
 import { withTransaction } from '../lib/with-transaction'
+import { deliverFirstTry } from './deliver-first-try'
+import { insertPlannedDeliveries } from './insert-planned-deliveries'
 import { planDeliveries } from './plan-deliveries'
-import { queueDelivery } from './queue-delivery'
 
 /**
  * Fans one outbox event out to its deliveries, in one transaction: the delivery rows (unique per
- * event × channel × recipient), a job per delivery, and the event's dispatchedAt. A second run of
- * the same event finds dispatchedAt set and does nothing.
+ * event × channel × recipient) with a claimed job each, in one statement, and the event's
+ * dispatchedAt. After the commit this run makes each delivery's first try itself (deliverFirstTry);
+ * retries run as those jobs. A second run of the same event finds dispatchedAt set and does nothing.
  */
 export async function dispatchPortalEvent(payload: Payload, eventId: number): Promise<{ deliveries: number }> {
-  return withTransaction(payload, async (req) => {
+  const claimed = await withTransaction(payload, async (req) => {
     const event = await payload.findByID({ collection: 'portal-events', id: eventId, depth: 0, overrideAccess: true, req })
-    if (event.dispatchedAt) return { deliveries: 0 }
-    const planned = await planDeliveries(req, event)
-    for (const delivery of planned) {
-      const created = await payload.create({
-        collection: 'notification-deliveries',
-        data: { ...delivery, event: event.id, status: 'pending', attempts: 0 },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      await queueDelivery(req, created.id)
-    }
-    await payload.update({
-      collection: 'portal-events',
-      id: event.id,
-      data: { dispatchedAt: new Date().toISOString() },
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    return { deliveries: planned.length }
+    if (event.dispatchedAt) return []
+    const rows = await insertPlannedDeliveries(req, event.id, await planDeliveries(req, event))
+    await (await transactionDb(req)).execute(sql`UPDATE portal_events SET dispatched_at = now(), updated_at = now() WHERE id = ${event.id}`)
+    return rows
   })
+  await Promise.all(claimed.map((delivery) => deliverFirstTry(payload, delivery)))
+  return { deliveries: claimed.length }
 }

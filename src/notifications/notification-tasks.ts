@@ -1,12 +1,8 @@
 import type { TaskConfig } from 'payload'
 
 import { deliverNotification } from './deliver-notification'
+import { DELIVERY_RETRIES as RETRIES, deliveryRetries as retries } from './delivery-retries'
 import { dispatchPortalEvent } from './dispatch-portal-event'
-
-/** Attempts after the first; with a 2 s base the waits are 2, 4, 8, 16, 32, 64 s (~2 min in all). */
-const RETRIES = 6
-
-const retries: TaskConfig['retries'] = { attempts: RETRIES, backoff: { type: 'exponential', delay: 2_000 } }
 
 export const dispatchPortalEventTask: TaskConfig<{ input: { eventId: number }; output: { deliveries: number } }> = {
   slug: 'dispatch-portal-event',

@@ -78,6 +78,25 @@ describe('POST /api/stripe/webhooks: signature', () => {
     expect(docs[0]).toMatchObject({ status: 'ignored', attempts: 1, reason: expect.stringContaining('No organization') })
   })
 
+  const jobsFor = async (eventId: string) =>
+    Number((await payload.db.pool.query(`SELECT count(*) FROM payload_jobs WHERE task_slug = 'process-stripe-event' AND (input->>'ledgerId')::int IN (SELECT id FROM stripe_events WHERE event_id = $1)`, [eventId])).rows[0].count)
+
+  it('eight racing deliveries of one new event id: one ledger row, one job, seven acknowledged as duplicates', async () => {
+    const racing = { ...event, id: `evt_race_${Date.now()}` }
+    const answers = await Promise.all(Array.from({ length: 8 }, () => deliverWebhook(stripe, racing)))
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200))
+    expect(answers.filter((answer) => !answer.body.duplicate)).toHaveLength(1)
+    expect((await ledgerRows(payload, [racing.id])).totalDocs).toBe(1)
+    expect(await jobsFor(racing.id)).toBe(1)
+  })
+
+  it('an event type the portal does not act on is stored as ignored, with its reason, and gets no job', async () => {
+    const other = { ...event, id: `evt_other_${Date.now()}`, type: 'charge.succeeded' }
+    expect(await deliverWebhook(stripe, other)).toEqual({ status: 200, body: { received: true, duplicate: false, status: 'ignored' } })
+    expect((await ledgerRows(payload, [other.id])).docs[0]).toMatchObject({ status: 'ignored', reason: expect.stringContaining('does not act'), attempts: 0 })
+    expect(await jobsFor(other.id)).toBe(0)
+  })
+
   it('processes an event of another API version like any other: the handlers re-read Stripe', async () => {
     const old = { ...event, id: `${String(event.id)}_old`, api_version: '2020-08-27' }
     expect(await deliverWebhook(stripe, old)).toEqual({ status: 200, body: { received: true, duplicate: false, status: 'received' } })

@@ -1,0 +1,106 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import autocannon from 'autocannon'
+import type { Payload } from 'payload'
+import Stripe from 'stripe'
+
+import type { BenchRow } from './types'
+import { percentile, round } from './stats'
+
+export const WEBHOOK_ROW = 'webhooks: signed Stripe events, 30% duplicate ids, 20 connections (route handler over HTTP, in-process)'
+const CONNECTIONS = 20
+const SECONDS = 10
+const DUPLICATE_SHARE = 0.3
+const TARGET = { eventsPerSecond: 1_000, p95Ms: 50 }
+
+/**
+ * POST /api/stripe/webhooks's handler behind a bare node:http server in this process (no Next build:
+ * the bench measures the route's own work — verify, ledger, enqueue), driven by autocannon at 20
+ * connections. Every request is a freshly signed event; 30% reuse an id already sent, as Stripe's
+ * retries do. Processing is not timed: it runs in jobs after the 2xx (the runner is off here).
+ * `errors` counts non-2xx answers, an id answered as new more than once, a ledger row without its
+ * job, and a missed goal.
+ */
+export async function measureWebhooks(payload: Payload): Promise<BenchRow> {
+  process.env.STRIPE_WEBHOOK_SECRET ||= 'whsec_bench_secret'
+  const secret = process.env.STRIPE_WEBHOOK_SECRET
+  const { POST } = await import('../../src/app/(portal)/api/stripe/webhooks/route')
+  const stripe = new Stripe('sk_test_bench')
+  const server = createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of incoming) chunks.push(chunk as Buffer)
+    const response = await POST(new Request('http://bench/api/stripe/webhooks', { method: 'POST', headers: incoming.headers as Record<string, string>, body: Buffer.concat(chunks) }))
+    outgoing.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text())
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/stripe/webhooks`
+  const runId = Date.now().toString(36)
+  let unique = 0
+  let sent = 0
+  const answers = { duplicatesSent: 0, duplicate: 0, first: 0 }
+  const body = (n: number) =>
+    JSON.stringify({ id: `evt_bench_${runId}_${n}`, object: 'event', type: 'customer.updated', api_version: null, created: Math.floor(Date.now() / 1000), data: { object: { id: `cus_bench_${n % 50}`, object: 'customer' } } })
+  const latencies: number[] = []
+  let non2xx = 0
+  try {
+    const instance = autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request: Record<string, unknown>) => {
+            // Deterministic 30%: every tenth request's first three resend an id sent before.
+            const duplicate = unique > 0 && sent++ % 10 < DUPLICATE_SHARE * 10
+            if (duplicate) answers.duplicatesSent++
+            const payloadText = body(duplicate ? (sent * 7919) % unique : unique++)
+            return { ...request, body: payloadText, headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload: payloadText, secret }) } }
+          },
+          onResponse: (status: number, responseBody: string) => {
+            if (status === 200) answers[(JSON.parse(responseBody) as { duplicate?: boolean }).duplicate ? 'duplicate' : 'first']++
+          },
+        },
+      ],
+    } as never)
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime)
+      if (statusCode !== 200) non2xx++
+    })
+    const result = (await instance) as unknown as { requests: { total: number }; errors: number; timeouts: number }
+    latencies.sort((a, b) => a - b)
+    const throughput = Math.round(result.requests.total / SECONDS)
+    const p95 = percentile(latencies, 95)
+    const { rows } = await payload.db.pool.query<{ events: string; jobs: string }>(
+      `SELECT (SELECT count(*) FROM stripe_events WHERE event_id LIKE $1) AS events,
+              (SELECT count(*) FROM payload_jobs WHERE task_slug = 'process-stripe-event' AND (input->>'ledgerId')::int IN (SELECT id FROM stripe_events WHERE event_id LIKE $1)) AS jobs`,
+      [`evt_bench_${runId}_%`],
+    )
+    const missedGoal = throughput < TARGET.eventsPerSecond || p95 > TARGET.p95Ms ? 1 : 0
+    // An id answered "new" twice is the bug; a row with no answer is a request the run's end cut off.
+    const doubleFirsts = Math.max(0, answers.first - Number(rows[0].events))
+    return {
+      name: WEBHOOK_ROW,
+      unit: 'events/s',
+      throughput,
+      p50: percentile(latencies, 50),
+      p95,
+      p99: percentile(latencies, 99),
+      errors: result.errors + result.timeouts + non2xx + doubleFirsts + (Number(rows[0].events) === Number(rows[0].jobs) ? 0 : 1) + missedGoal,
+      notes: {
+        requests: result.requests.total,
+        duplicatesSent: answers.duplicatesSent,
+        answeredDuplicate: answers.duplicate,
+        answeredNew: answers.first,
+        ledgerRows: Number(rows[0].events),
+        jobs: Number(rows[0].jobs),
+        targetEventsPerSecond: TARGET.eventsPerSecond,
+        targetP95Ms: TARGET.p95Ms,
+        seconds: round(SECONDS),
+      },
+    }
+  } finally {
+    await new Promise((resolve) => server.close(resolve))
+  }
+}
