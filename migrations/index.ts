@@ -21,6 +21,7 @@ import * as migration_20261202_020000_api_key_records_slug from './20261202_0200
 import * as migration_20261202_030000_usage_budget_alerts from './20261202_030000_usage_budget_alerts';
 import * as migration_20261203_010000_offline_payments from './20261203_010000_offline_payments';
 import * as migration_20261203_020000_staff_two_factor from './20261203_020000_staff_two_factor';
+import * as migration_20261204_020000_metering_daily from './20261204_020000_metering_daily';
 
 export const migrations = [
   {
@@ -137,5 +138,10 @@ export const migrations = [
     up: migration_20261203_020000_staff_two_factor.up,
     down: migration_20261203_020000_staff_two_factor.down,
     name: '20261203_020000_staff_two_factor',
+  },
+  {
+    up: migration_20261204_020000_metering_daily.up,
+    down: migration_20261204_020000_metering_daily.down,
+    name: '20261204_020000_metering_daily',
   },
 ];

@@ -22,8 +22,8 @@ const candidateOrganizations = (events: readonly unknown[]) => [
  * Ingestion, the one way usage enters the portal (the HTTP route and the demo seed call it): the
  * batch is validated whole (see validateUsageEvents), then one statement inserts the events —
  * a key the organization already sent is skipped (ON CONFLICT DO NOTHING), inside the batch too —
- * and adds only the rows actually inserted to their UTC-hour rollups (and to the daily rollup of
- * the metric's breakdown dimension). One statement, in the batch's transaction, so rollups never
+ * and adds only the rows actually inserted to their UTC-hour and UTC-day rollups (and to the daily
+ * rollup of the metric's breakdown dimension). One statement, in the batch's transaction, so rollups never
  * disagree with the events; a late event lands in its own hour.
  * Rollup rows are upserted in (organization, metric, hour) order so concurrent batches can't
  * deadlock on them. Not audited per batch: usage is the product's record, not a portal change.
@@ -67,6 +67,13 @@ async function insertBatch(req: PayloadRequest, events: readonly unknown[], now:
       ON CONFLICT (organization_id, metric, hour) DO UPDATE
         SET quantity = metering_hourly.quantity + EXCLUDED.quantity, event_count = metering_hourly.event_count + EXCLUDED.event_count
       RETURNING 1
+    ), rolled_daily AS (
+      INSERT INTO metering_daily (organization_id, metric, day, quantity, event_count)
+      SELECT organization_id, metric, (occurred_at AT TIME ZONE 'UTC')::date, sum(quantity), count(*) FROM inserted
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (organization_id, metric, day) DO UPDATE
+        SET quantity = metering_daily.quantity + EXCLUDED.quantity, event_count = metering_daily.event_count + EXCLUDED.event_count
+      RETURNING 1
     ), by_dimension AS (
       INSERT INTO metering_dimension_daily (organization_id, metric, day, value, quantity)
       SELECT i.organization_id, i.metric, (i.occurred_at AT TIME ZONE 'UTC')::date, coalesce(i.dimensions ->> d.dimension, ''), sum(i.quantity)
@@ -78,7 +85,7 @@ async function insertBatch(req: PayloadRequest, events: readonly unknown[], now:
       SELECT DISTINCT i.organization_id, i.metric, date_trunc('month', i.occurred_at, 'UTC') AS period_start FROM inserted i
       WHERE EXISTS (SELECT 1 FROM usage_alert_settings s WHERE s.organization_id = i.organization_id AND s.metric = i.metric)
     )
-    SELECT (SELECT count(*) FROM inserted)::int AS accepted, (SELECT count(*) FROM rolled)::int AS hours, (SELECT count(*) FROM by_dimension)::int AS dimension_days,
+    SELECT (SELECT count(*) FROM inserted)::int AS accepted, (SELECT count(*) FROM rolled)::int AS hours, (SELECT count(*) FROM rolled_daily)::int AS days, (SELECT count(*) FROM by_dimension)::int AS dimension_days,
       (SELECT coalesce(jsonb_agg(touched), '[]'::jsonb) FROM touched) AS touched`)
   const result = rows[0] as { accepted: number; touched: Touched[] }
   if (result.touched.length > 0) {

@@ -46,8 +46,22 @@ export function parseIsoDate(text: string): LocalDate {
   return { year: year!, month: month!, day: day! }
 }
 
+// Remembered per zone and range: a year's check is ~400 Intl calls, and the usage screen asks the same ranges all day.
+const wholeHourAnswers = new Map<string, boolean>()
+
 /** Whether every offset the zone uses in [from, to) is a whole number of hours (checked daily: offsets last longer). */
 export function hasWholeHourOffsets(timeZone: string, from: Date, to: Date): boolean {
+  const key = `${timeZone} ${from.getTime()} ${to.getTime()}`
+  let answer = wholeHourAnswers.get(key)
+  if (answer === undefined) {
+    if (wholeHourAnswers.size >= 1_000) wholeHourAnswers.clear()
+    answer = checkWholeHourOffsets(timeZone, from, to)
+    wholeHourAnswers.set(key, answer)
+  }
+  return answer
+}
+
+function checkWholeHourOffsets(timeZone: string, from: Date, to: Date): boolean {
   for (let at = from.getTime(); at < to.getTime() + 86_400_000; at += 86_400_000) {
     if (offsetMinutes(new Date(Math.min(at, to.getTime())), timeZone) % 60 !== 0) return false
   }

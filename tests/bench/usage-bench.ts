@@ -113,11 +113,16 @@ async function generate(payload: Payload, organizationId: number, now: Date): Pr
      ON CONFLICT (organization_id, metric, hour) DO UPDATE SET quantity = metering_hourly.quantity + EXCLUDED.quantity, event_count = metering_hourly.event_count + EXCLUDED.event_count`,
   )
   await pool.query(
+    `INSERT INTO metering_daily (organization_id, metric, day, quantity, event_count)
+     SELECT organization_id, metric, (hour AT TIME ZONE 'UTC')::date, sum(quantity), sum(event_count) FROM metering_hourly GROUP BY 1, 2, 3
+     ON CONFLICT (organization_id, metric, day) DO UPDATE SET quantity = EXCLUDED.quantity, event_count = EXCLUDED.event_count`,
+  )
+  await pool.query(
     `INSERT INTO metering_dimension_daily (organization_id, metric, day, value, quantity)
      SELECT organization_id, metric, (occurred_at AT TIME ZONE 'UTC')::date, coalesce(dimensions ->> 'endpoint', ''), sum(quantity) FROM metering_events WHERE idempotency_key LIKE 'bench-%' GROUP BY 1, 2, 3, 4
      ON CONFLICT (organization_id, metric, day, value) DO UPDATE SET quantity = metering_dimension_daily.quantity + EXCLUDED.quantity`,
   )
-  await pool.query('ANALYZE metering_events; ANALYZE metering_hourly; ANALYZE metering_dimension_daily')
+  await pool.query('ANALYZE metering_events; ANALYZE metering_hourly; ANALYZE metering_daily; ANALYZE metering_dimension_daily')
   return round((performance.now() - started) / 1000)
 }
 

@@ -15,7 +15,9 @@ import { testPayload } from '../helpers/payload'
  * (thousandths, so sums are exact integers), sent in two batches with repeated idempotency keys and
  * the second batch reaching back in time, over windows that hold DST changes (US 8 Mar / 1 Nov, EU
  * 29 Mar / 25 Oct 2026) and month ends, in zones with whole-hour offsets (rollups) and half-hour
- * ones (raw events). Expected buckets come from Intl's calendar for each event, not from our code.
+ * ones (raw events). Day and month buckets and totals read the daily rollup corrected by hourly rows
+ * at their edges, so those are checked too, with ranges cut mid-day. Expected buckets come from
+ * Intl's calendar for each event, not from our code.
  */
 const NOW = new Date('2027-06-01T00:00:00Z')
 const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe'] as const
@@ -36,8 +38,10 @@ const localDay = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('e
 
 async function rowCounts(organizationId: number) {
   const db = (payload.db as unknown as PostgresAdapter).drizzle
-  const { rows } = await db.execute(sql`SELECT (SELECT count(*) FROM metering_events WHERE organization_id = ${organizationId})::int AS events, (SELECT count(*) FROM metering_hourly WHERE organization_id = ${organizationId})::int AS hours`)
-  return rows[0] as { events: number; hours: number }
+  const { rows } = await db.execute(sql`SELECT (SELECT count(*) FROM metering_events WHERE organization_id = ${organizationId})::int AS events, (SELECT count(*) FROM metering_hourly WHERE organization_id = ${organizationId})::int AS hours,
+    (SELECT coalesce(sum(event_count), 0) FROM metering_hourly WHERE organization_id = ${organizationId})::int AS "hourlyEvents",
+    (SELECT coalesce(sum(event_count), 0) FROM metering_daily WHERE organization_id = ${organizationId})::int AS "dailyEvents"`)
+  return rows[0] as { events: number; hours: number; hourlyEvents: number; dailyEvents: number }
 }
 
 const event = fc.record({
@@ -104,6 +108,16 @@ describe('postgres metering source: series, totals and export match a brute-forc
           const total = await source().total({ organizationId, metric, from: hourFrom, to: hourTo })
           expect(Math.round(total * 1_000)).toBe(events.reduce((sum, e) => sum + Math.round(e.quantity * 1_000), 0))
 
+          // Ranges cut mid-day: whole UTC days plus the hourly rows added at one edge (15 h in, 17 h
+          // short) or subtracted at it (7 h in, 5 h short), against the events in that range.
+          for (const [inHours, shortHours] of [[7, 5], [15, 17], [0, 13]] as const) {
+            const cutFrom = hourFrom.getTime() + inHours * 3_600_000
+            const cutTo = hourTo.getTime() - shortHours * 3_600_000
+            const inRange = events.filter((e) => Date.parse(e.occurredAt) >= cutFrom && Date.parse(e.occurredAt) < cutTo)
+            const cut = await source().total({ organizationId, metric, from: new Date(cutFrom), to: new Date(cutTo) })
+            expect(Math.round(cut * 1_000)).toBe(inRange.reduce((sum, e) => sum + Math.round(e.quantity * 1_000), 0))
+          }
+
           // By a dimension: the metric's catalog one reads the daily rollup, the other the raw events.
           for (const dimension of ['endpoint', 'project']) {
             const rows = await source().breakdown({ organizationId, metric, dimension, from: hourFrom, to: hourTo, limit: 100 })
@@ -117,8 +131,11 @@ describe('postgres metering source: series, totals and export match a brute-forc
           expect(exported.map((row) => row.idempotencyKey).sort()).toEqual(events.map((e) => e.idempotencyKey).sort())
           expect(exported.map((row) => row.occurredAt)).toEqual([...exported.map((row) => row.occurredAt)].sort())
         }
-        // The rollup holds exactly the kept events: one statement wrote both.
-        expect((await rowCounts(organizationId)).events).toBe(kept.size)
+        // The rollups hold exactly the kept events: one statement wrote them all.
+        const counts = await rowCounts(organizationId)
+        expect(counts.events).toBe(kept.size)
+        expect(counts.hourlyEvents).toBe(kept.size)
+        expect(counts.dailyEvents).toBe(kept.size)
       }),
       { numRuns: 30 },
     )
@@ -167,13 +184,13 @@ describe('recordUsage refuses a batch with bad events, naming each by index, and
     expect((refusal as PortalError).status).toBe(422)
     expect(Object.keys((refusal as PortalError).fields ?? {}).sort()).toEqual(['events.1.metric', 'events.3.quantity', 'events.4.occurredAt', 'events.6.idempotencyKey', 'events.7.quantity', 'events.8.organizationId'])
     expect((refusal as PortalError).message).toContain('6 event(s)')
-    expect(await rowCounts(organizationId)).toEqual({ events: 0, hours: 0 })
+    expect(await rowCounts(organizationId)).toEqual({ events: 0, hours: 0, hourlyEvents: 0, dailyEvents: 0 })
 
     // The same batch without the bad ones is taken whole; resent, every event is a duplicate.
     const clean = batch.filter((_, index) => [0, 2, 5].includes(index))
     expect(await recordUsage(payload, clean, { now: NOW })).toEqual({ accepted: 3, duplicates: 0 })
     expect(await recordUsage(payload, clean, { now: NOW })).toEqual({ accepted: 0, duplicates: 3 })
-    expect(await rowCounts(organizationId)).toEqual({ events: 3, hours: 2 })
+    expect(await rowCounts(organizationId)).toEqual({ events: 3, hours: 2, hourlyEvents: 3, dailyEvents: 3 })
   })
 
   it('an empty or oversized batch is refused as a whole', async () => {
