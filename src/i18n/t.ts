@@ -17,6 +17,8 @@ let ambientLocale: () => Locale | undefined = () => undefined
 export const setAmbientLocale = (source: () => Locale | undefined) => {
   ambientLocale = source
 }
+/** The language `t()` speaks when given none: the request's on the server, else English. */
+export const messageLocale = (): Locale => ambientLocale() ?? DEFAULT_UI_LOCALE
 
 // next-intl reads dots as nesting, and our flat keys nest into each other ('feedback.type' and
 // 'feedback.type.bug'), so each catalog is handed over one level deep with the dots swapped.
@@ -46,7 +48,7 @@ const icuValues = (template: string, vars: Record<string, string | number>) => {
  * The message `key` in `locale` (the request's when omitted on the server, else English), formatted by
  * next-intl's ICU formatter: `{name}` placeholders, `{count, plural, …}`, numbers in the locale's digits.
  */
-export function t(key: MessageKey, vars: Record<string, string | number> = {}, locale: Locale = ambientLocale() ?? DEFAULT_UI_LOCALE): string {
+export function t(key: MessageKey, vars: Record<string, string | number> = {}, locale: Locale = messageLocale()): string {
   const catalog: Partial<Record<string, string>> = catalogs[locale] ?? en
   const template = catalog[key] ?? en[key]
   if (template === undefined) return key

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { recordPortalChange } from '../audit/record-portal-change'
-import { currencyDigits } from '../billing/invoices/currency-digits'
+import { formatMoney, formatNumber } from '../i18n/formatters'
 import { t } from '../i18n/t'
 import { lockInTransaction } from '../lib/advisory-lock'
 import { transactionDb } from '../lib/transaction-db'
@@ -16,8 +16,10 @@ import { billingPeriod } from './usage-overview'
 /** A period of one organization's metric that a batch added usage to. */
 export type TouchedPeriod = { organizationId: number; metric: MetricId; periodStart: Date }
 
-const money = (minor: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(minor / 10 ** currencyDigits(currency))
-const number = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 6 })
+// The event's text is recorded once, in English, like every event's.
+const ENGLISH = { locale: 'en' } as const
+const money = (minor: number, currency: string) => formatMoney(minor, currency, ENGLISH)
+const number = (value: number) => formatNumber(value, ENGLISH, { maximumFractionDigits: 6 })
 
 function describe(threshold: CrossedThreshold, settings: UsageAlertSettings, definition: MetricDefinition): string {
   if (threshold.kind === 'quantity') return t('usage.alerts.event.quantity', { quantity: number(threshold.value), unit: definition.unit })

@@ -1,7 +1,8 @@
 import { currencyDigits } from '../billing/invoices/currency-digits'
-import { t } from '../i18n/t'
+import { formatNumber } from '../i18n/formatters'
+import { messageLocale, t } from '../i18n/t'
 import { divideRounded, MICRO, toMicro } from './decimal'
-import type { MetricDefinition } from './metric-catalog'
+import { type MetricDefinition, metricWords } from './metric-catalog'
 
 export type ChargeLine = { quantity: number; unitPrice: string; amount: number }
 
@@ -14,9 +15,10 @@ export type ChargeEstimate = {
   explanation: string
 }
 
-const number = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 6 })
+// Written the way the explanation's language writes numbers (12,400 in English is 12.400 in German).
+const number = (value: number) => formatNumber(value, { locale: messageLocale() }, { maximumFractionDigits: 6 })
 const money = (major: string | number, currency: string, exact = false) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), ...(exact ? { maximumFractionDigits: 6 } : {}) }).format(Number(major))
+  formatNumber(Number(major), { locale: messageLocale() }, { style: 'currency', currency: currency.toUpperCase(), ...(exact ? { maximumFractionDigits: 6 } : {}) })
 
 /**
  * What the quantity costs under the metric's price, by the invoice's rules: the included quantity is
@@ -42,7 +44,7 @@ export function estimateCharge(quantity: string | number, metric: MetricDefiniti
   }
   const amount = lines.reduce((sum, line) => sum + line.amount, 0)
   const totalText = money(Number(amount) / Number(minorPerMajor), metric.currency)
-  const vars = { quantity: number(Number(total) / Number(MICRO)), unit: metric.unit, included: number(metric.included), total: totalText }
+  const vars = { quantity: number(Number(total) / Number(MICRO)), unit: metricWords(metric, messageLocale()).unit, included: number(metric.included), total: totalText }
   let explanation: string
   if (lines.length === 0) explanation = t('usage.charge.withinIncluded', vars)
   else if (metric.pricing.kind === 'per_unit') explanation = t('usage.charge.perUnit', { ...vars, price: money(metric.pricing.unitPrice, metric.currency, true) })

@@ -5,6 +5,8 @@
  * Graduated tiers apply to the quantity beyond `included`; `upTo` counts that billable quantity
  * cumulatively (Stripe's `up_to`, with a free first tier of `included`), null for the last tier.
  */
+import { DEFAULT_UI_LOCALE, type Locale } from '../i18n/t'
+
 export type PriceTier = { upTo: number | null; unitPrice: string }
 
 export type MetricPricing = { kind: 'per_unit'; unitPrice: string } | { kind: 'graduated'; tiers: readonly PriceTier[] }
@@ -21,6 +23,8 @@ export type MetricDefinition = {
   currency: string
   /** A dimension worth breaking the metric down by on the page. */
   breakdownDimension: string
+  /** The name and unit in the portal's other languages (English is above). */
+  translations: Partial<Record<Locale, { displayName: string; unit: string }>>
 }
 
 export const METRIC_CATALOG = [
@@ -33,6 +37,7 @@ export const METRIC_CATALOG = [
     pricing: { kind: 'per_unit', unitPrice: '0.002' },
     currency: 'usd',
     breakdownDimension: 'endpoint',
+    translations: { de: { displayName: 'API-Aufrufe', unit: 'Aufrufe' } },
   },
   {
     id: 'compute_minutes',
@@ -50,6 +55,7 @@ export const METRIC_CATALOG = [
     },
     currency: 'usd',
     breakdownDimension: 'project',
+    translations: { de: { displayName: 'Rechenminuten', unit: 'Minuten' } },
   },
 ] as const satisfies readonly MetricDefinition[]
 
@@ -63,4 +69,9 @@ export const isMetricId = (value: unknown): value is MetricId => METRIC_IDS.incl
 
 export function metricDefinition(id: MetricId): MetricDefinition {
   return METRIC_CATALOG.find((metric) => metric.id === id)!
+}
+
+/** The metric's name and unit as a reader of `locale` sees them (English where no translation is given). */
+export function metricWords(metric: MetricDefinition, locale: Locale = DEFAULT_UI_LOCALE): { displayName: string; unit: string } {
+  return metric.translations[locale] ?? { displayName: metric.displayName, unit: metric.unit }
 }

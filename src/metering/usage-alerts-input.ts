@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { currencyDigits } from '../billing/invoices/currency-digits'
+import { majorToMinorUnits } from '../billing/minor-units'
 import { lazyMessage, t } from '../i18n/t'
 import { toMicro } from './decimal'
 import { isMetricId, metricDefinition, type MetricId } from './metric-catalog'
@@ -41,15 +42,14 @@ export const UsageAlertsInput = z
       context.addIssue({ code: 'custom', path: ['monthlyBudget'], message: t('usage.alerts.error.budgetNeeded') })
     }
   })
-  .transform((input) => ({ ...input, metric: input.metric as MetricId, monthlyBudget: input.monthlyBudget === null ? null : toMinorUnits(input.monthlyBudget, currencyDigits(metricDefinition(input.metric as MetricId).currency)) }))
+  .transform((input) => ({
+    ...input,
+    metric: input.metric as MetricId,
+    // The refinement above admits only the currency's decimals, so the conversion always has a value.
+    monthlyBudget: input.monthlyBudget === null ? null : majorToMinorUnits(input.monthlyBudget, currencyDigits(metricDefinition(input.metric as MetricId).currency))!,
+  }))
 
 export type UsageAlertsInput = z.output<typeof UsageAlertsInput>
-
-/** "499.9" with 2 digits → 49990, by string so no float rounds it. */
-function toMinorUnits(decimal: string, digits: number): number {
-  const [whole, fraction = ''] = decimal.split('.')
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
-}
 
 /** What is saved for one organization and metric; the budget in minor units of the metric's currency. */
 export type UsageAlertSettings = { metric: MetricId; monthlyBudget: number | null; percentThresholds: number[]; quantityThresholds: number[] }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { withMessageLocale } from '../../../src/i18n/request-locale-context'
 import { estimateCharge } from '../../../src/metering/estimate-charge'
 import { metricDefinition, type MetricDefinition } from '../../../src/metering/metric-catalog'
 
@@ -10,6 +11,11 @@ describe('estimateCharge', () => {
 
   it('prices per unit after the included quantity, with the explanation the issue asks for', () => {
     expect(estimateCharge(12_400, apiCalls)).toMatchObject({ amount: 480, currency: 'usd', explanation: '12,400 calls × $0.002 after 10,000 included = $4.80' })
+  })
+
+  it('explains in the request’s language, with its units and its way of writing numbers', async () => {
+    const german = await withMessageLocale('de', async () => estimateCharge(12_400, apiCalls).explanation)
+    expect(german.replace(/\u00a0/g, ' ')).toBe('12.400 Aufrufe × 0,002 $ nach 10.000 inklusive = 4,80 $')
   })
 
   it('charges nothing within the included quantity, and says so', () => {

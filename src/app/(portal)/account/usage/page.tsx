@@ -4,7 +4,7 @@ import { requireScreen } from '@/auth/require-screen'
 import { ScreenGuard } from '@/components/ScreenGuard'
 import { intlLocale } from '@/i18n/formatters'
 import { t } from '@/i18n/t'
-import { DEFAULT_METRIC, isMetricId, METRIC_CATALOG } from '@/metering/metric-catalog'
+import { DEFAULT_METRIC, isMetricId, METRIC_CATALOG, metricWords } from '@/metering/metric-catalog'
 import { pickablePeriods } from '@/metering/usage-overview'
 import { usageTimeZone } from '@/metering/usage-time-zone'
 
@@ -39,7 +39,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
         <p className="muted">{t('usage.intro', { organization: session.organization?.name ?? '', timeZone }, locale)}</p>
         <UsageQueryProvider>
           <UsageDashboard
-            metrics={METRIC_CATALOG.map(({ id, displayName, unit, currency }) => ({ id, displayName, unit, currency }))}
+            metrics={METRIC_CATALOG.map((definition) => ({ id: definition.id, ...metricWords(definition, locale), currency: definition.currency }))}
             timeZone={timeZone}
             locale={intlLocale(format)}
             periods={periods}
