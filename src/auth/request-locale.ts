@@ -1,9 +1,8 @@
 import { headers } from 'next/headers'
 import { cache } from 'react'
 
-import { portalScope } from '../../scope.config'
 import type { FormatContext } from '../i18n/formatters'
-import { resolveLocale } from '../i18n/resolve-locale'
+import { portalLanguage } from '../i18n/portal-language'
 import { getPortalSession } from './get-portal-session'
 
 /**
@@ -15,6 +14,6 @@ export const getRequestLocale = cache(async (): Promise<FormatContext> => {
   // Headers first: outside a request (a build's prerender) that stops here, before any database call.
   const requestHeaders = await headers()
   const session = await getPortalSession()
-  const locale = resolveLocale({ profile: session?.user.locale, productDefault: portalScope.defaultLocale, acceptLanguage: requestHeaders.get('accept-language') })
+  const locale = portalLanguage({ profile: session?.user.locale, acceptLanguage: requestHeaders.get('accept-language') })
   return { locale, formatLocale: session?.user.locale ?? null, timeZone: session?.user.timeZone ?? null }
 })

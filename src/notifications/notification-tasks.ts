@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { deliverNotification } from './deliver-notification'
-import { DELIVERY_RETRIES as RETRIES, deliveryRetries as retries } from './delivery-retries'
+import { DELIVERY_RETRIES, deliveryRetries } from './delivery-retries'
 import { dispatchPortalEvent } from './dispatch-portal-event'
 
 export const dispatchPortalEventTask: TaskConfig<{ input: { eventId: number }; output: { deliveries: number } }> = {
@@ -9,7 +9,7 @@ export const dispatchPortalEventTask: TaskConfig<{ input: { eventId: number }; o
   label: 'Dispatch a portal event',
   inputSchema: [{ name: 'eventId', type: 'number', required: true }],
   outputSchema: [{ name: 'deliveries', type: 'number' }],
-  retries,
+  retries: deliveryRetries,
   handler: async ({ input, req }) => ({ output: await dispatchPortalEvent(req.payload, input.eventId) }),
 }
 
@@ -18,9 +18,9 @@ export const deliverNotificationTask: TaskConfig<{ input: { deliveryId: number }
   label: 'Deliver a notification',
   inputSchema: [{ name: 'deliveryId', type: 'number', required: true }],
   outputSchema: [{ name: 'outcome', type: 'text' }],
-  retries,
+  retries: deliveryRetries,
   handler: async ({ input, job, req }) => {
-    const finalAttempt = (job.totalTried ?? 0) >= RETRIES
+    const finalAttempt = (job.totalTried ?? 0) >= DELIVERY_RETRIES
     return { output: { outcome: await deliverNotification(req.payload, input.deliveryId, { finalAttempt }) } }
   },
 }

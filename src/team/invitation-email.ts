@@ -1,7 +1,6 @@
-import { portalScope } from '../../scope.config'
 import type { Role } from '../access/roles'
 import { formatDate } from '../i18n/formatters'
-import { resolveLocale } from '../i18n/resolve-locale'
+import { portalLanguage } from '../i18n/portal-language'
 import { roleLabel } from '../i18n/role-label'
 import { t } from '../i18n/t'
 import { portalUrl } from '../lib/portal-url'
@@ -27,7 +26,7 @@ export type InvitationEmailInput = {
  */
 export function invitationEmail(invitation: InvitationEmailInput): OutgoingEmail {
   const recipient = invitation.recipient ?? null
-  const locale = resolveLocale({ profile: recipient?.locale, productDefault: portalScope.defaultLocale })
+  const locale = portalLanguage({ profile: recipient?.locale })
   const format = { locale, formatLocale: recipient?.locale, timeZone: recipient?.timeZone ?? 'UTC' }
   const vars = { organization: invitation.organizationName, inviter: invitation.inviterName, role: roleLabel(invitation.role, locale) }
   const expiry = `${formatDate(invitation.expiresAt, format, 'dateTime')} (${format.timeZone})`

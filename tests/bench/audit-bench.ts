@@ -59,7 +59,7 @@ export async function benchAudit(): Promise<BenchRow[]> {
         notes: { targetP95Ms: TARGET_P95_MS, p95RatioToBare: round(timeline.portal.p95 / timeline.bare.p95), insertSeconds: timeline.insertSeconds },
       },
       { name: OUTBOX_ROW, unit: 'events/s', throughput: Math.round(outbox.events / outbox.seconds), errors: outbox.duplicates, notes: { events: outbox.events, seconds: round(outbox.seconds) } },
-      webhooks,
+      ...webhooks,
     ]
   } finally {
     if (payload) {

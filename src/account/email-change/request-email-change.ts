@@ -1,9 +1,8 @@
 import type { Payload } from 'payload'
 
-import { portalScope } from '../../../scope.config'
 import type { AuditActor } from '../../audit/actor'
 import { commitPortalChange } from '../../audit/record-portal-change'
-import { resolveLocale } from '../../i18n/resolve-locale'
+import { portalLanguage } from '../../i18n/portal-language'
 import { t } from '../../i18n/t'
 import { PortalError } from '../../lib/api/portal-error'
 import { portalUrl } from '../../lib/portal-url'
@@ -50,7 +49,7 @@ export async function requestEmailChange(
       // Both emails commit with the change: the link to the new address, the notice to the old.
       const key = hashSingleUseToken(token).slice(0, 16)
       // Both addresses are this user's, so both emails speak their profile language.
-      const locale = resolveLocale({ profile: user.locale, productDefault: portalScope.defaultLocale })
+      const locale = portalLanguage({ profile: user.locale })
       await queueEmail(req, {
         to: email,
         subject: t('emailChange.mail.confirm.subject', {}, locale),

@@ -1,5 +1,4 @@
-import { portalScope } from '../../../scope.config'
-import { resolveLocale } from '../../i18n/resolve-locale'
+import { portalLanguage } from '../../i18n/portal-language'
 import { t } from '../../i18n/t'
 import { portalUrl } from '../../lib/portal-url'
 
@@ -10,7 +9,7 @@ const escape = (value: string) => value.replace(/[&<>"]/g, (char) => `&#${char.c
  * admin), in the account's profile language, else the product's default (the invitation's rule).
  */
 export function passwordResetEmail(token: string, profileLocale: string | null): { subject: string; text: string; html: string } {
-  const locale = resolveLocale({ profile: profileLocale, productDefault: portalScope.defaultLocale })
+  const locale = portalLanguage({ profile: profileLocale })
   const link = portalUrl(`/reset-password?token=${encodeURIComponent(token)}`)
   const lines = ['intro', 'expiry', 'ignore'].map((line) => t(`password.resetMail.${line}` as 'password.resetMail.intro', {}, locale))
   const action = t('password.resetMail.action', {}, locale)

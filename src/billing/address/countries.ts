@@ -12,6 +12,11 @@ export const isCountryCode = (code: string): boolean => ALPHA2.has(code)
 /** The country's English short name, e.g. `DE` → Germany; the code itself if unknown. */
 export const countryName = (code: string): string => countries.getName(code, 'en') ?? code
 
-/** Every ISO 3166 country as `{ code, name }`, sorted by name, for the address form's picker. */
-export const countryOptions = (): { code: string; name: string }[] =>
-  [...ALPHA2].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name, 'en'))
+/**
+ * Every ISO 3166 country as `{ code, name }` for the address form's picker, named and sorted in the
+ * reader's language (`tag`, a BCP 47 tag: Intl's CLDR names, the package's English where Intl has none).
+ */
+export function countryOptions(tag = 'en'): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([tag], { type: 'region' })
+  return [...ALPHA2].map((code) => ({ code, name: names.of(code) ?? countryName(code) })).sort((a, b) => a.name.localeCompare(b.name, tag))
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import type { z } from 'zod'
 
-import { portalScope, type ScreenId } from '@scope-config'
+import type { ScreenId } from '@scope-config'
 
 import { canPerform } from '../../access/can-perform'
 import type { Action } from '../../access/matrix'
@@ -11,7 +11,7 @@ import { customerActor, type AuditActor } from '../../audit/actor'
 import { resolvePortalSession, type OrganizationChoice, type PortalSession, type PortalUser } from '../../auth/portal-session'
 import { isScreenEnabled } from '../../flags/is-screen-enabled'
 import { withMessageLocale } from '../../i18n/request-locale-context'
-import { resolveLocale } from '../../i18n/resolve-locale'
+import { portalLanguage } from '../../i18n/portal-language'
 import { type Locale, t } from '../../i18n/t'
 import { payloadInstance } from '../payload'
 import { serverTiming, type ServerTiming } from '../server-timing'
@@ -81,7 +81,7 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
 ) {
   return (request: Request, segment: { params?: Promise<Record<string, string>> } = {}): Promise<Response> =>
     // Messages (refusals, zod's, the domain's) speak the browser's language, then the person's once known.
-    withMessageLocale(messageLocale(request), (speak) => answer(request, segment, speak))
+    withMessageLocale(answerLanguage(request), (speak) => answer(request, segment, speak))
 
   async function answer(request: Request, segment: { params?: Promise<Record<string, string>> }, speak: (locale: Locale) => void): Promise<Response> {
     const requestId = request.headers.get('x-request-id') ?? randomUUID()
@@ -91,7 +91,7 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
     try {
       const session = await resolvePortalSession(payload, request.headers, undefined, timing)
       if (!session) throw new PortalError('unauthenticated', t('api.error.unauthenticated'))
-      speak(messageLocale(request, session.user.locale))
+      speak(answerLanguage(request, session.user.locale))
       const organization = session.organization
       if (!organization || !isScreenEnabled(session.flags, options.screen, organization.id)) {
         throw new PortalError('not_found', t('api.error.notFound'))
@@ -127,4 +127,4 @@ export function portalRoute<Schema extends z.ZodType | undefined, Result>(
 }
 
 /** The language a route answers in: the profile's, the product's default, then the browser's (as pages choose). */
-const messageLocale = (request: Request, profile?: string | null): Locale => resolveLocale({ profile, productDefault: portalScope.defaultLocale, acceptLanguage: request.headers.get('accept-language') })
+const answerLanguage = (request: Request, profile?: string | null): Locale => portalLanguage({ profile, acceptLanguage: request.headers.get('accept-language') })

@@ -1,6 +1,5 @@
-import { portalScope } from '../../../scope.config'
 import type { MessageKey } from '../../i18n/en'
-import { resolveLocale } from '../../i18n/resolve-locale'
+import { portalLanguage } from '../../i18n/portal-language'
 import { t } from '../../i18n/t'
 import type { EventMessage } from '../describe-event'
 import { isEventType } from '../event-catalog'
@@ -21,7 +20,7 @@ export type NotificationEmailInput = {
  * the changed fields stay as recorded ("role: member → admin").
  */
 export function notificationEmail({ eventType, message, link, recipientLocale }: NotificationEmailInput): { subject: string; text: string } {
-  const locale = resolveLocale({ profile: recipientLocale, productDefault: portalScope.defaultLocale })
+  const locale = portalLanguage({ profile: recipientLocale })
   const title = isEventType(eventType) ? t(`activity.type.${eventType}` as MessageKey, {}, locale) : message.title
   const organization = message.organizationName
   const lines = [

@@ -9,6 +9,7 @@ import { API_KEY_LENGTH, generateApiKeySecret, parseApiKeySecret } from '../../.
 import { apiKeyStatus } from '../../../src/api-keys/api-key-status'
 import { hashApiKeySecret, hashApiKeySecretBytes, sameDigest } from '../../../src/api-keys/hash-api-key-secret'
 import { API_KEY_SCOPE_IDS, API_KEY_SCOPE_PRESETS } from '../../../src/api-keys/scope-catalog'
+import { en } from '../../../src/i18n/en'
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
@@ -136,6 +137,11 @@ describe('scopes, status and expiry', () => {
     for (const preset of Object.values(API_KEY_SCOPE_PRESETS)) for (const scope of preset.scopes) expect(API_KEY_SCOPE_IDS).toContain(scope)
     expect([...API_KEY_SCOPE_PRESETS['full-access'].scopes].sort()).toEqual([...API_KEY_SCOPE_IDS].sort())
     expect(API_KEY_SCOPE_PRESETS['read-only'].scopes.every((scope) => scope.endsWith(':read'))).toBe(true)
+  })
+
+  it('every scope and preset has a name in the message catalog (the German one is held to the English keys)', () => {
+    const keys = [...API_KEY_SCOPE_IDS.map((scope) => `api-keys.scope.${scope}`), ...Object.keys(API_KEY_SCOPE_PRESETS).map((id) => `api-keys.preset.${id}`)]
+    expect(keys.filter((key) => !(key in en))).toEqual([])
   })
 
   const now = new Date('2026-06-01T12:00:00Z')

@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react'
 
 import type { IssuedApiKey } from '@/api-keys/create-api-key'
-import { API_KEY_ENVIRONMENTS, API_KEY_SCOPE_IDS, API_KEY_SCOPE_PRESETS, API_KEY_SCOPES, type ApiKeyScope } from '@/api-keys/scope-catalog'
+import { API_KEY_ENVIRONMENTS, API_KEY_SCOPE_IDS, API_KEY_SCOPE_PRESETS, type ApiKeyScope } from '@/api-keys/scope-catalog'
 import { Alert } from '@/components/ui/Alert'
 import { useT } from '@/components/locale-provider'
 import type { MessageKey } from '@/i18n/en'
@@ -27,8 +27,6 @@ function expiresAtFor(choice: Expiry, date: string): string | null {
 /** Name, scopes (with presets), environment and expiry, held to the organization's cap; the secret goes to the dialog. */
 export function CreateKeyForm({ maxLifetimeDays, onIssued }: { maxLifetimeDays: number | null; onIssued: (issued: Issued) => void }) {
   const t = useT()
-  // The catalog's wording; a scope added to scope-catalog.ts before the catalog reads as written there.
-  const labelOr = (key: string, fallback: string) => (t(key as MessageKey) === key ? fallback : t(key as MessageKey))
   const allowedDays = EXPIRY_DAYS.filter((days) => !maxLifetimeDays || days <= maxLifetimeDays)
   const [scopes, setScopes] = useState<ApiKeyScope[]>([...API_KEY_SCOPE_PRESETS['read-only'].scopes])
   const [expiry, setExpiry] = useState<Expiry>(maxLifetimeDays ? (allowedDays[0] ? `${allowedDays[0]}` : 'date') : 'never')
@@ -74,14 +72,14 @@ export function CreateKeyForm({ maxLifetimeDays, onIssued }: { maxLifetimeDays: 
         <div className="row" role="group" aria-label={t('api-keys.create.presets')}>
           {Object.entries(API_KEY_SCOPE_PRESETS).map(([id, preset]) => (
             <button key={id} type="button" className="button" data-variant="secondary" aria-pressed={preset.scopes.length === scopes.length && preset.scopes.every((scope) => scopes.includes(scope))} onClick={() => setScopes([...preset.scopes])}>
-              {labelOr(`api-keys.preset.${id}`, preset.label)}
+              {t(`api-keys.preset.${id}` as MessageKey)}
             </button>
           ))}
         </div>
         {API_KEY_SCOPE_IDS.map((scope) => (
           <label key={scope} className="row">
             <input type="checkbox" name="scopes" value={scope} checked={scopes.includes(scope)} onChange={(event) => toggle(scope, event.target.checked)} />
-            <span><code>{scope}</code> — {labelOr(`api-keys.scope.${scope}`, API_KEY_SCOPES[scope])}</span>
+            <span><code>{scope}</code> — {t(`api-keys.scope.${scope}` as MessageKey)}</span>
           </label>
         ))}
         {error('scopes')}

@@ -24,11 +24,6 @@ export const generateMetadata = localizedTitle('billing.title')
 
 const INTERVALS = ['day', 'week', 'month', 'year']
 const intervalLabel = (interval: string, locale: Locale) => (INTERVALS.includes(interval) ? t(`billing.interval.${interval}` as MessageKey, {}, locale) : interval)
-// Country names in the reader's language (Intl's CLDR names; the codes are what is stored).
-const countryOptionsIn = (tag: string) => {
-  const names = new Intl.DisplayNames([tag], { type: 'region' })
-  return countryOptions().map(({ code, name }) => ({ code, name: names.of(code) ?? name })).sort((a, b) => a.name.localeCompare(b.name, tag))
-}
 const brandName = (brand: string) => ({ visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' })[brand] ?? brand
 
 /** The organization's plan and card (mirrored from Stripe by webhooks), the way into Stripe's portal, and the invoice details. */
@@ -106,7 +101,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 <BillingDetailsForm
                   details={snapshot.details}
                   verifications={(organization?.taxIds ?? []).map((taxId) => taxId.verificationStatus ?? null)}
-                  countries={countryOptionsIn(intlLocale(format))}
+                  countries={countryOptions(intlLocale(format))}
                   formatHints={taxIdFormatHints(locale)}
                   canEdit={canManage}
                 />
