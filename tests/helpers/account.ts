@@ -27,6 +27,17 @@ export const selfActor = (user: User): AuditActor => ({ kind: 'customer', user: 
  */
 export const totpCode = (key: string, steps = 0) => generate({ secret: key, epoch: Math.floor(Date.now() / 1000) + steps * 30 })
 
+/**
+ * The previous period's code, read when at least `marginSeconds` of the current period are left: a
+ * code one step old is accepted, but if the period turns while the request is on its way it is two
+ * steps old and rightly refused — the test would then fail on the clock, not on the code.
+ */
+export async function previousTotpCode(key: string, marginSeconds = 8): Promise<string> {
+  const left = 30 - ((Date.now() / 1000) % 30)
+  if (left < marginSeconds) await new Promise((resolve) => setTimeout(resolve, left * 1000 + 100))
+  return totpCode(key, -1)
+}
+
 /** Enrols the user in two-factor with the current code; returns the key and the recovery codes. */
 export async function enrolTwoFactor(payload: Payload, user: User): Promise<{ key: string; recoveryCodes: string[] }> {
   const { key } = await startEnrolment(payload, user)

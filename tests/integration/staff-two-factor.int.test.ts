@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { readPendingChallenge } from '../../src/account/two-factor/pending-challenge'
 import { openSecret } from '../../src/lib/secret-box'
-import { cookieHeaders, createAccountUser, enrolTwoFactor, TEST_PASSWORD, totpCode } from '../helpers/account'
+import { cookieHeaders, createAccountUser, enrolTwoFactor, previousTotpCode, TEST_PASSWORD, totpCode } from '../helpers/account'
 import { captureLog } from '../helpers/capture-log'
 import { testPayload } from '../helpers/payload'
 import { payloadHttp } from '../helpers/payload-http'
@@ -55,7 +55,7 @@ async function enrolStaff(label: string) {
   expect(setup.status).toBe(200)
   const key = setup.body.data.key as string
   expect(setup.body.data.qrSvg).toContain('<svg')
-  const enabled = await call('enable', token, { code: await totpCode(key, -1) })
+  const enabled = await call('enable', token, { code: await previousTotpCode(key) })
   expect(enabled.status).toBe(200)
   return { ...staff, key, recoveryCodes: enabled.body.data.recoveryCodes as string[] }
 }
