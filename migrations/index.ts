@@ -22,6 +22,7 @@ import * as migration_20261202_030000_usage_budget_alerts from './20261202_03000
 import * as migration_20261203_010000_offline_payments from './20261203_010000_offline_payments';
 import * as migration_20261203_020000_staff_two_factor from './20261203_020000_staff_two_factor';
 import * as migration_20261204_020000_metering_daily from './20261204_020000_metering_daily';
+import * as migration_20261205_010000_metering_versions from './20261205_010000_metering_versions';
 
 export const migrations = [
   {
@@ -143,5 +144,10 @@ export const migrations = [
     up: migration_20261204_020000_metering_daily.up,
     down: migration_20261204_020000_metering_daily.down,
     name: '20261204_020000_metering_daily',
+  },
+  {
+    up: migration_20261205_010000_metering_versions.up,
+    down: migration_20261205_010000_metering_versions.down,
+    name: '20261205_010000_metering_versions',
   },
 ];

@@ -1,3 +1,4 @@
+import { dateTimeFormat, numberFormat } from './intl-formats'
 import type { Locale } from './t'
 
 /** Where dates and numbers are written for someone: the UI language, their own format setting and time zone. */
@@ -11,7 +12,7 @@ export const intlLocale = (context: FormatContext): string => context.formatLoca
 const validTimeZone = (timeZone: string | null | undefined) => {
   if (!timeZone) return 'UTC'
   try {
-    new Intl.DateTimeFormat('en', { timeZone })
+    dateTimeFormat('en', { timeZone })
     return timeZone
   } catch {
     return 'UTC'
@@ -30,13 +31,13 @@ export function formatDate(value: string | Date | null | undefined, context: For
   if (!value) return '—'
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return String(value)
-  return new Intl.DateTimeFormat(intlLocale(context), { ...DATE_OPTIONS[style], timeZone: validTimeZone(context.timeZone) }).format(date)
+  return dateTimeFormat(intlLocale(context), { ...DATE_OPTIONS[style], timeZone: validTimeZone(context.timeZone) }).format(date)
 }
 
-export const formatNumber = (value: number, context: FormatContext, options: Intl.NumberFormatOptions = {}): string => new Intl.NumberFormat(intlLocale(context), options).format(value)
+export const formatNumber = (value: number, context: FormatContext, options: Intl.NumberFormatOptions = {}): string => numberFormat(intlLocale(context), options).format(value)
 
 /** An amount in the currency's minor unit (cents) as money in this person's format ('1.234,50 €'). */
 export function formatMoney(minor: number, currency: string, context: FormatContext): string {
-  const format = new Intl.NumberFormat(intlLocale(context), { style: 'currency', currency: currency.toUpperCase() })
+  const format = numberFormat(intlLocale(context), { style: 'currency', currency: currency.toUpperCase() })
   return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2))
 }

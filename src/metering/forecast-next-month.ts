@@ -20,39 +20,45 @@ export function forecastNextMonth(history: readonly DailyQuantity[], horizon: re
   const method = t('usage.forecast.method', { window: FORECAST_WINDOW_DAYS, days: horizon.length })
   const n = history.length
   if (n < 2 || horizon.length === 0) return { value: 0, low: 0, high: 0, method }
+  // Each date parsed once: the rounds below look every day's weekday up many times.
   const x = history.map((day) => dayNumber(day.date))
+  const days = history.map((day, i) => ({ quantity: day.quantity, x: x[i]!, weekday: weekday(day.date) }))
   const meanX = x.reduce((a, b) => a + b, 0) / n
   const sxx = x.reduce((sum, xi) => sum + (xi - meanX) ** 2, 0)
   const factor = new Map<number, number>()
-  const factorOf = (date: string) => factor.get(weekday(date)) ?? 1
+  const factorOf = (w: number) => factor.get(w) ?? 1
   let level = 0
   let slope = 0
   // Alternate: a trend fitted to the de-seasonalised days, then weekday factors from the days over
   // that trend (so growth isn't mistaken for "later weekdays are busier"). Three rounds settle it.
   for (let round = 0; round < 3; round++) {
-    const z = history.map((day) => day.quantity / factorOf(day.date))
+    const z = days.map((day) => day.quantity / factorOf(day.weekday))
     level = z.reduce((a, b) => a + b, 0) / n
     slope = sxx > 0 ? x.reduce((sum, xi, i) => sum + (xi - meanX) * (z[i]! - level), 0) / sxx : 0
     const ratios = new Map<number, number[]>()
-    history.forEach((day, i) => {
-      const trend = level + slope * (x[i]! - meanX)
-      if (trend > 0) ratios.set(weekday(day.date), [...(ratios.get(weekday(day.date)) ?? []), day.quantity / trend])
-    })
+    for (const day of days) {
+      const trend = level + slope * (day.x - meanX)
+      if (trend <= 0) continue
+      const values = ratios.get(day.weekday)
+      if (values) values.push(day.quantity / trend)
+      else ratios.set(day.weekday, [day.quantity / trend])
+    }
     const means = [...ratios].map(([w, values]) => [w, values.reduce((a, b) => a + b, 0) / values.length] as const)
     const average = means.reduce((sum, [, mean]) => sum + mean, 0) / (means.length || 1)
     factor.clear()
     for (const [w, mean] of means) factor.set(w, average > 0 && mean > 0 ? mean / average : 1)
   }
-  const fitted = (day: number, date: string) => (level + slope * (day - meanX)) * factorOf(date)
-  const residuals = history.map((day, i) => day.quantity - fitted(x[i]!, day.date))
+  const fitted = (day: number, w: number) => (level + slope * (day - meanX)) * factorOf(w)
+  const residuals = days.map((day) => day.quantity - fitted(day.x, day.weekday))
   // Degrees of freedom: the level, the slope and six free weekday factors were fitted to these days.
   const sigma = Math.sqrt(residuals.reduce((sum, r) => sum + r * r, 0) / Math.max(1, n - 8))
   let value = 0
   let trendError = 0
   for (const date of horizon) {
     const day = dayNumber(date)
-    value += Math.max(0, fitted(day, date))
-    trendError += sigma * factorOf(date) * Math.sqrt(1 / n + (day - meanX) ** 2 / (sxx || 1))
+    const w = weekday(date)
+    value += Math.max(0, fitted(day, w))
+    trendError += sigma * factorOf(w) * Math.sqrt(1 / n + (day - meanX) ** 2 / (sxx || 1))
   }
   const half = 1.96 * Math.sqrt(horizon.length * sigma * sigma + trendError * trendError)
   const round = (q: number) => Math.round(q * 100) / 100

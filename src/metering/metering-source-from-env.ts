@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
 import { getStripe } from '../billing/stripe'
+import { cachedMeteringSource } from './cached-metering-source'
 import type { MeteringSource } from './metering-source'
-import { postgresMeteringSource } from './postgres-metering-source'
+import { postgresMeteringSource, postgresUsageVersion } from './postgres-metering-source'
 import { stripeMetersMeteringSource } from './stripe-meters-metering-source'
 
 export const METERING_SOURCES = ['postgres', 'stripe-meters'] as const
@@ -15,7 +16,11 @@ export function meteringSourceName(env: Record<string, string | undefined> = pro
   return name as MeteringSourceName
 }
 
-/** The configured read side of usage, one per request (the Stripe source caches meter and customer ids for its lifetime). */
+/**
+ * The configured read side of usage, one per request (the Stripe source caches meter and customer ids
+ * for its lifetime). The postgres source's answers are kept in memory at the organization's usage
+ * version; Stripe's summaries have no version to check, so they are read each time.
+ */
 export function meteringSource(payload: Payload, name: MeteringSourceName = meteringSourceName()): MeteringSource {
-  return name === 'stripe-meters' ? stripeMetersMeteringSource(payload, getStripe()) : postgresMeteringSource(payload)
+  return name === 'stripe-meters' ? stripeMetersMeteringSource(payload, getStripe()) : cachedMeteringSource(postgresMeteringSource(payload), postgresUsageVersion(payload))
 }

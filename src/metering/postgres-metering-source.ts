@@ -42,6 +42,14 @@ const breakdownRows = (rows: unknown[]) => (rows as { value: string | null; quan
 const isWholeHour = (date: Date) => date.getTime() % HOUR_MS === 0
 const isWholeUtcDay = (date: Date) => date.getTime() % (24 * HOUR_MS) === 0
 
+/** The organization's `metering_versions` counter ("0" before its first event), for cachedMeteringSource. */
+export function postgresUsageVersion(payload: Payload) {
+  return async (organizationId: number): Promise<string> => {
+    const { rows } = await (payload.db as unknown as PostgresAdapter).drizzle.execute(sql`SELECT version::text FROM metering_versions WHERE organization_id = ${organizationId}`)
+    return (rows[0] as { version: string } | undefined)?.version ?? '0'
+  }
+}
+
 /**
  * The default source: `metering_events` and their hourly and daily rollups (`metering_hourly`,
  * `metering_daily`, maintained by recordUsage in the insert's statement). Hour series read the hourly

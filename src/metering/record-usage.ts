@@ -29,6 +29,8 @@ const candidateOrganizations = (events: readonly unknown[]) => [
  * deadlock on them. Not audited per batch: usage is the product's record, not a portal change.
  * The statement also names the billing periods (UTC months) it added to for organizations with
  * budget alerts on the metric; those are checked in the same transaction (checkUsageThresholds).
+ * Then each organization that gained an event has its `metering_versions` row bumped, which is
+ * how the usage reads' cache knows its answer changed (cachedMeteringSource).
  * `req`: a transaction to join; without one, the batch is its own.
  */
 export async function recordUsage(
@@ -85,11 +87,17 @@ async function insertBatch(req: PayloadRequest, events: readonly unknown[], now:
       SELECT DISTINCT i.organization_id, i.metric, date_trunc('month', i.occurred_at, 'UTC') AS period_start FROM inserted i
       WHERE EXISTS (SELECT 1 FROM usage_alert_settings s WHERE s.organization_id = i.organization_id AND s.metric = i.metric)
     )
-    SELECT (SELECT count(*) FROM inserted)::int AS accepted, (SELECT count(*) FROM rolled)::int AS hours, (SELECT count(*) FROM rolled_daily)::int AS days, (SELECT count(*) FROM by_dimension)::int AS dimension_days,
+    SELECT (SELECT count(*) FROM inserted)::int AS accepted, (SELECT coalesce(array_agg(DISTINCT organization_id ORDER BY organization_id), '{}') FROM inserted) AS organizations, (SELECT count(*) FROM rolled)::int AS hours, (SELECT count(*) FROM rolled_daily)::int AS days, (SELECT count(*) FROM by_dimension)::int AS dimension_days,
       (SELECT coalesce(jsonb_agg(touched), '[]'::jsonb) FROM touched) AS touched`)
-  const result = rows[0] as { accepted: number; touched: Touched[] }
+  const result = rows[0] as { accepted: number; organizations: number[]; touched: Touched[] }
   if (result.touched.length > 0) {
     await checkUsageThresholds(req, result.touched.map((row) => ({ organizationId: Number(row.organization_id), metric: row.metric, periodStart: new Date(row.period_start) })), now)
+  }
+  // Last, after every rollup row this batch locks: two batches always lock in the same order.
+  if (result.organizations.length > 0) {
+    await db.execute(sql`
+      INSERT INTO metering_versions (organization_id, version) SELECT unnest(${`{${result.organizations.join(',')}}`}::int[]), 1
+      ON CONFLICT (organization_id) DO UPDATE SET version = metering_versions.version + 1`)
   }
   const accepted = Number(result.accepted)
   return { accepted, duplicates: valid.length - accepted }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import type Stripe from 'stripe'
 
+import { dateTimeFormat } from '../i18n/intl-formats'
 import { t } from '../i18n/t'
 import { PortalError } from '../lib/api/portal-error'
 import type { MeteringSource, RangeQuery, SeriesPoint, SeriesQuery } from './metering-source'
@@ -18,7 +19,7 @@ function labelOf(instant: Date, timeZone: string, granularity: SeriesQuery['gran
   const date = localDate(instant, timeZone)
   if (granularity === 'month') return isoDate(date).slice(0, 7)
   if (granularity === 'day') return isoDate(date)
-  const hour = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant)
+  const hour = dateTimeFormat('en-US', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant)
   return `${isoDate(date)}T${pad(Number(hour))}:00`
 }
 

@@ -14,12 +14,22 @@ function offsetFormat(timeZone: string): Intl.DateTimeFormat {
   return format
 }
 
+// By zone and instant: the usage screen asks for the same midnights (today's, the month's) all day,
+// and formatToParts is the costly part of every calendar step here.
+const offsets = new Map<string, number>()
+
 /** Minutes the zone is ahead of UTC at `instant` (Berlin in summer: 120; New York in winter: −300). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const name = offsetFormat(timeZone).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
-  if (!match) return 0
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
+  const key = `${timeZone} ${instant.getTime()}`
+  let minutes = offsets.get(key)
+  if (minutes === undefined) {
+    if (offsets.size >= 10_000) offsets.clear()
+    const name = offsetFormat(timeZone).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
+    const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
+    minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0
+    offsets.set(key, minutes)
+  }
+  return minutes
 }
 
 export type LocalDate = { year: number; month: number; day: number }

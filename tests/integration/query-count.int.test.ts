@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { GET as usageGET } from '../../src/app/(portal)/api/account/usage/route'
 import { GET as membersGET } from '../../src/app/(portal)/api/team/members/route'
 import { payloadSessionAdapter } from '../../src/auth/adapters/payload-adapter'
 import { resolvePortalSession } from '../../src/auth/portal-session'
@@ -48,6 +49,17 @@ describe('SQL statements per signed-in request', () => {
     expect(result.body.data.members).toHaveLength(5)
     console.log(`GET /api/team/members: ${statements.length} statements`)
     expect(statements.length).toBeLessThanOrEqual(5)
+  })
+
+  it('GET /api/account/usage, repeated: the session statement and the usage version, the rest from memory', async () => {
+    const path = '/api/account/usage?metric=api_calls&tz=Europe%2FBerlin'
+    const cold = await countStatements(() => call(usageGET, org.members.viewer, path))
+    expect(cold.result.status).toBe(200)
+    expect(cold.statements.length).toBeGreaterThan(2)
+    const warm = await countStatements(() => call(usageGET, org.members.viewer, path))
+    expect(warm.result.body.data.last30).toEqual(cold.result.body.data.last30)
+    expect(warm.statements).toHaveLength(2)
+    expect(warm.statements[1]).toContain('metering_versions')
   })
 })
 

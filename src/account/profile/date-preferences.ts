@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../../i18n/intl-formats'
+
 /** Locales offered for dates and numbers. The UI text itself is English for now (src/i18n). */
 export const DATE_LOCALES = [
   { value: 'en-US', label: 'English (United States)' },
@@ -25,5 +27,5 @@ export function formatUserDate(value: string | Date | null | undefined, user: { 
   if (!value) return '—'
   const locale = isDateLocale(user.locale) ? user.locale : DEFAULT_LOCALE
   const timeZone = isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value))
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value))
 }
