@@ -28,9 +28,12 @@ const server = await startPortalServer({
   },
 })
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
+const { phases } = server
+const split = `PostgreSQL ${seconds(phases.postgres)}, database ${seconds(phases.database)}${dev ? '' : ` beside ${phases.built ? 'build' : 'build check'} ${seconds(phases.build)}`}, server ${seconds(phases.server)}`
 const customers = demoOrganizations.flatMap((organization) => organization.members.map((member) => `    ${member.email.padEnd(20)} ${member.role.padEnd(8)} ${organization.name}`))
 console.log(`
-Portico is running at ${server.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)}s)
+Portico is running at ${server.url}  (ready in ${seconds(Date.now() - started)}: ${split})
 
   Customer portal  ${server.url}/account
   Staff admin      ${server.url}/admin

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Notification, User } from '../payload-types'
+import { countUnreadNotifications } from './count-unread-notifications'
 
 /** The member's notifications in the current organization, newest first, and how many are unread. */
 export async function listNotifications(
@@ -11,7 +12,7 @@ export async function listNotifications(
   const mine = { user: { equals: user.id }, organization: { equals: organizationId } }
   const [list, unread] = await Promise.all([
     payload.find({ collection: 'notifications', where: mine, sort: '-createdAt', limit, depth: 0, user: asUser, overrideAccess: false }),
-    payload.count({ collection: 'notifications', where: { ...mine, readAt: { exists: false } }, user: asUser, overrideAccess: false }),
+    countUnreadNotifications(payload, { userId: user.id, organizationId }),
   ])
-  return { notifications: list.docs, unread: unread.totalDocs }
+  return { notifications: list.docs, unread }
 }

@@ -10,12 +10,13 @@ import { benchApiKeys } from './api-keys-bench'
 import { benchAudit } from './audit-bench'
 import { benchInvoices } from './invoices-bench'
 import { benchLoad } from './load-bench'
+import { benchStartup } from './startup-bench'
 import { benchTickets } from './tickets-bench'
 import { benchUsage } from './usage-bench'
 import type { BenchRow } from './types'
 import { benchWeb } from './web-bench'
 
-const suites: Record<string, () => Promise<BenchRow[]>> = { web: benchWeb, audit: benchAudit, tickets: benchTickets, invoices: benchInvoices, 'api-keys': benchApiKeys, usage: benchUsage, load: benchLoad }
+const suites: Record<string, () => Promise<BenchRow[]>> = { web: benchWeb, audit: benchAudit, tickets: benchTickets, invoices: benchInvoices, 'api-keys': benchApiKeys, usage: benchUsage, load: benchLoad, startup: benchStartup }
 
 const format = (value: number | undefined, digits = 0) => (value === undefined ? '' : value.toFixed(digits))
 

@@ -1,8 +1,10 @@
+import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-/** The address waiting for its confirmation link to be opened (null when none, or it expired). */
+/** The address waiting for its confirmation link to be opened (null when none, or it expired). One indexed read of two columns. */
 export async function readPendingEmail(payload: Payload, userId: number): Promise<string | null> {
-  const user = await payload.db.findOne<{ id: number; pendingEmail?: string | null; pendingEmailExpiresAt?: string | null }>({ collection: 'users', where: { id: { equals: userId } } })
-  if (!user?.pendingEmail || !user.pendingEmailExpiresAt || new Date(user.pendingEmailExpiresAt) <= new Date()) return null
-  return user.pendingEmail
+  const { rows } = await (payload.db as unknown as PostgresAdapter).drizzle.execute(
+    sql`SELECT pending_email FROM users WHERE id = ${userId} AND pending_email IS NOT NULL AND pending_email_expires_at > now()`,
+  )
+  return (rows[0] as { pending_email: string } | undefined)?.pending_email ?? null
 }

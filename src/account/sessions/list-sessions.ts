@@ -1,3 +1,4 @@
+import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { describeUserAgent } from '../../lib/describe-user-agent'
@@ -18,23 +19,20 @@ export type SessionRow = {
 export async function listSessions(payload: Payload, { userId, currentSid }: { userId: number; currentSid: string | null }): Promise<SessionRow[]> {
   const sessions = await readSessions({ payload, req: undefined }, userId)
   if (sessions.length === 0) return []
-  const { docs: records } = await payload.find({
-    collection: 'user-sessions',
-    where: { user: { equals: userId }, sid: { in: sessions.map((session) => session.id) } },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    showHiddenFields: true,
-  })
+  // The device records (`user-sessions`) by plain SQL: three columns, not a Local API document build.
+  const { rows } = await (payload.db as unknown as PostgresAdapter).drizzle.execute(
+    sql`SELECT sid, user_agent, ip, last_seen_at FROM user_sessions WHERE user_id = ${userId} AND sid IN (SELECT jsonb_array_elements_text(${JSON.stringify(sessions.map((session) => session.id))}::jsonb))`,
+  )
+  const records = rows as { sid: string; user_agent: string | null; ip: string | null; last_seen_at: string | Date | null }[]
   return sessions
     .map((session) => {
       const record = records.find((candidate) => candidate.sid === session.id)
       return {
         sid: session.id,
-        ...describeUserAgent(record?.userAgent),
+        ...describeUserAgent(record?.user_agent),
         ip: record?.ip ?? null,
         createdAt: session.createdAt ? new Date(session.createdAt).toISOString() : null,
-        lastSeenAt: record?.lastSeenAt ?? null,
+        lastSeenAt: record?.last_seen_at ? new Date(record.last_seen_at).toISOString() : null,
         current: session.id === currentSid,
       }
     })

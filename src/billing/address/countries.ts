@@ -16,7 +16,16 @@ export const countryName = (code: string): string => countries.getName(code, 'en
  * Every ISO 3166 country as `{ code, name }` for the address form's picker, named and sorted in the
  * reader's language (`tag`, a BCP 47 tag: Intl's CLDR names, the package's English where Intl has none).
  */
-export function countryOptions(tag = 'en'): { code: string; name: string }[] {
-  const names = new Intl.DisplayNames([tag], { type: 'region' })
-  return [...ALPHA2].map((code) => ({ code, name: names.of(code) ?? countryName(code) })).sort((a, b) => a.name.localeCompare(b.name, tag))
+export function countryOptions(tag = 'en'): readonly { code: string; name: string }[] {
+  let options = optionsByTag.get(tag)
+  if (!options) {
+    const names = new Intl.DisplayNames([tag], { type: 'region' })
+    const collator = new Intl.Collator(tag)
+    options = [...ALPHA2].map((code) => ({ code, name: names.of(code) ?? countryName(code) })).sort((a, b) => collator.compare(a.name, b.name))
+    optionsByTag.set(tag, options)
+  }
+  return options
 }
+
+// Made once per language: every billing page render asks for the same ~250 sorted names.
+const optionsByTag = new Map<string, readonly { code: string; name: string }[]>()

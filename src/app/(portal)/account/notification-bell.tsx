@@ -2,14 +2,14 @@ import type { PortalSession } from '@/auth/portal-session'
 import { getRequestLocale } from '@/auth/request-locale'
 import { t } from '@/i18n/t'
 import { payloadInstance } from '@/lib/payload'
-import { listNotifications } from '@/notifications/list-notifications'
+import { countUnreadNotifications } from '@/notifications/count-unread-notifications'
 
 /** The header bell: a link to the inbox whose accessible name carries the unread count. */
 export async function NotificationBell({ session }: { session: PortalSession }) {
   const organization = session.organization
   if (!organization) return null
   const { locale } = await getRequestLocale()
-  const { unread } = await listNotifications(await payloadInstance(), { user: session.user, organizationId: organization.id, limit: 1 })
+  const unread = await countUnreadNotifications(await payloadInstance(), { userId: session.user.id, organizationId: organization.id })
   return (
     <a href="/account/notifications" className="bell" aria-label={t('notifications.bell', { count: unread }, locale)}>
       <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">

@@ -1,14 +1,16 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 
+import { timeZones } from '@/account/profile/date-preferences'
 import { portalFetch } from '@/lib/api/portal-fetch'
 
 export type FieldSpec = {
   name: string
   label: string
-  type?: 'text' | 'email' | 'password' | 'checkbox' | 'select'
+  /** `time-zone`: a select of every IANA zone, listed by the browser (see TimeZoneOptions). */
+  type?: 'text' | 'email' | 'password' | 'checkbox' | 'select' | 'time-zone'
   autoComplete?: string
   hint?: string
   defaultValue?: string
@@ -25,6 +27,17 @@ type Props = {
   successMessage: string
   /** Clears the inputs after success (passwords shouldn't linger in the form). */
   resetOnSuccess?: boolean
+}
+
+/**
+ * The ~430 zones are listed once the form is in the browser, from the browser's own Intl: the page
+ * carries one option (the saved zone) instead of the whole list twice, as HTML and as the props the
+ * client component hydrates from. The saved zone stays selected while the rest arrive.
+ */
+function TimeZoneOptions({ current }: { current: string }) {
+  const [zones, setZones] = useState<readonly string[]>([current])
+  useEffect(() => setZones(timeZones().includes(current) ? timeZones() : [current, ...timeZones()]), [current])
+  return zones.map((zone) => <option key={zone} value={zone}>{zone.replace(/_/g, ' ')}</option>)
 }
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string; fields: Record<string, string> }
@@ -72,6 +85,10 @@ export function JsonForm({ action, method = 'POST', fields, submitLabel, success
                 {field.type === 'select' ? (
                   <select {...common} defaultValue={field.defaultValue}>
                     {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+                  </select>
+                ) : field.type === 'time-zone' ? (
+                  <select {...common} defaultValue={field.defaultValue}>
+                    <TimeZoneOptions current={field.defaultValue ?? 'UTC'} />
                   </select>
                 ) : (
                   <input type={field.type ?? 'text'} autoComplete={field.autoComplete} defaultValue={field.defaultValue} {...common} />

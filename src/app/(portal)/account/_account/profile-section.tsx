@@ -1,4 +1,4 @@
-import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, timeZones } from '@/account/profile/date-preferences'
+import { DATE_LOCALES, DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '@/account/profile/date-preferences'
 import { Card } from '@/components/ui/Card'
 import { type Locale, t } from '@/i18n/t'
 import type { User } from '@/payload-types'
@@ -28,7 +28,7 @@ export function ProfileSection({ user, locale }: { user: User; locale: Locale })
         fields={[
           { name: 'name', label: t('profile.name', {}, locale), autoComplete: 'name', defaultValue: user.name ?? '', required: true },
           { name: 'locale', label: t('profile.locale', {}, locale), type: 'select', options: DATE_LOCALES, defaultValue: user.locale ?? DEFAULT_LOCALE, hint: t('profile.hint', {}, locale) },
-          { name: 'timeZone', label: t('profile.timeZone', {}, locale), type: 'select', options: timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), defaultValue: user.timeZone ?? DEFAULT_TIME_ZONE },
+          { name: 'timeZone', label: t('profile.timeZone', {}, locale), type: 'time-zone', defaultValue: user.timeZone ?? DEFAULT_TIME_ZONE },
         ]}
       />
     </Card>

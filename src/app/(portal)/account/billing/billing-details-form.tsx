@@ -34,7 +34,7 @@ export function BillingDetailsForm({
   details: BillingDetailsSnapshot
   /** Stripe's verification status of each of `details.taxIds`, in the same order. */
   verifications: (string | null)[]
-  countries: { code: string; name: string }[]
+  countries: readonly { code: string; name: string }[]
   formatHints: TaxIdFormatHints
   canEdit: boolean
 }) {
