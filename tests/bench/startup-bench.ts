@@ -26,7 +26,8 @@ export async function benchStartup(): Promise<BenchRow[]> {
   process.env.PORTAL_URL = `http://localhost:${port}`
   process.env.STRIPE_EMULATOR_URL = `http://127.0.0.1:${await freePort()}`
   const started = performance.now()
-  const server = await startPortalServer({ port, postgresDir: path.join(dataDir, 'postgres'), seedDemo: true, distDir: DIST_DIR, stripeDataFile: path.join(dataDir, 'stripe-emulator.json') })
+  // The folder itself, as the bench server does: PostgreSQL's own user must be able to reach it.
+  const server = await startPortalServer({ port, postgresDir: dataDir, seedDemo: true, distDir: DIST_DIR, stripeDataFile: `${dataDir}-stripe-emulator.json` })
   try {
     const ready = performance.now()
     const page = await fetch(`${server.url}/sign-in`)
@@ -58,6 +59,7 @@ export async function benchStartup(): Promise<BenchRow[]> {
   } finally {
     await server.stop()
     await rm(dataDir, { recursive: true, force: true })
+    await rm(`${dataDir}-stripe-emulator.json`, { force: true })
     await rm(path.join(repoRoot, DIST_DIR), { recursive: true, force: true })
   }
 }
