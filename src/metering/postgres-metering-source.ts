@@ -1,6 +1,7 @@
 import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { requestDb } from '../lib/transaction-db'
 import type { MeteringSource, RawUsageEvent, SeriesPoint, SeriesQuery } from './metering-source'
 import { metricDefinition } from './metric-catalog'
 import { hasWholeHourOffsets } from './zoned-time'
@@ -45,7 +46,7 @@ const isWholeUtcDay = (date: Date) => date.getTime() % (24 * HOUR_MS) === 0
 /** The organization's `metering_versions` counter ("0" before its first event), for cachedMeteringSource. */
 export function postgresUsageVersion(payload: Payload) {
   return async (organizationId: number): Promise<string> => {
-    const { rows } = await (payload.db as unknown as PostgresAdapter).drizzle.execute(sql`SELECT version::text FROM metering_versions WHERE organization_id = ${organizationId}`)
+    const { rows } = await (await requestDb(payload, undefined)).execute(sql`SELECT version::text FROM metering_versions WHERE organization_id = ${organizationId}`)
     return (rows[0] as { version: string } | undefined)?.version ?? '0'
   }
 }

@@ -1,5 +1,7 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
+
+import { requestDb } from '../lib/transaction-db'
 
 /**
  * How many of the member's notifications in the organization are unread: the header bell's number
@@ -8,7 +10,7 @@ import type { Payload } from 'payload'
  * which the session statement has already proved they belong to.
  */
 export async function countUnreadNotifications(payload: Payload, { userId, organizationId }: { userId: number; organizationId: number }): Promise<number> {
-  const { rows } = await (payload.db as unknown as PostgresAdapter).drizzle.execute(
+  const { rows } = await (await requestDb(payload, undefined)).execute(
     sql`SELECT count(*)::int AS unread FROM notifications WHERE user_id = ${userId} AND organization_id = ${organizationId} AND read_at IS NULL`,
   )
   return Number((rows[0] as { unread: number }).unread)

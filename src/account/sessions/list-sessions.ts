@@ -1,7 +1,8 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { describeUserAgent } from '../../lib/describe-user-agent'
+import { requestDb } from '../../lib/transaction-db'
 import { readSessions } from './session-store'
 
 export type SessionRow = {
@@ -20,7 +21,7 @@ export async function listSessions(payload: Payload, { userId, currentSid }: { u
   const sessions = await readSessions({ payload, req: undefined }, userId)
   if (sessions.length === 0) return []
   // The device records (`user-sessions`) by plain SQL: three columns, not a Local API document build.
-  const { rows } = await (payload.db as unknown as PostgresAdapter).drizzle.execute(
+  const { rows } = await (await requestDb(payload, undefined)).execute(
     sql`SELECT sid, user_agent, ip, last_seen_at FROM user_sessions WHERE user_id = ${userId} AND sid IN (SELECT jsonb_array_elements_text(${JSON.stringify(sessions.map((session) => session.id))}::jsonb))`,
   )
   const records = rows as { sid: string; user_agent: string | null; ip: string | null; last_seen_at: string | Date | null }[]

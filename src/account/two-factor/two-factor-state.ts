@@ -1,6 +1,7 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { requestDb } from '../../lib/transaction-db'
 import { type Principal, principalOf, tablesOf } from './principal'
 
 export type TwoFactorState = {
@@ -20,7 +21,7 @@ type Row = { enabled_at: string | Date | null; has_secret: boolean; codes_left: 
 export async function readTwoFactorState(payload: Payload, subject: Principal | number): Promise<TwoFactorState> {
   const { collection, id } = principalOf(subject)
   const tables = tablesOf(collection)
-  const { rows } = await (payload.db as unknown as PostgresAdapter).drizzle.execute(sql`
+  const { rows } = await (await requestDb(payload, undefined)).execute(sql`
     SELECT r.two_factor_enabled_at AS enabled_at, coalesce(r.totp_secret, '') <> '' AS has_secret,
       (SELECT count(*) FROM ${sql.identifier(tables.recoveryCodes)} c WHERE c._parent_id = r.id AND c.used_at IS NULL)::int AS codes_left
     FROM ${sql.identifier(tables.row)} r WHERE r.id = ${id}`)

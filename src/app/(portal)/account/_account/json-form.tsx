@@ -36,7 +36,10 @@ type Props = {
  */
 function TimeZoneOptions({ current }: { current: string }) {
   const [zones, setZones] = useState<readonly string[]>([current])
-  useEffect(() => setZones(timeZones().includes(current) ? timeZones() : [current, ...timeZones()]), [current])
+  useEffect(() => {
+    const listed = timeZones()
+    setZones(listed.includes(current) ? listed : [current, ...listed])
+  }, [current])
   return zones.map((zone) => <option key={zone} value={zone}>{zone.replace(/_/g, ' ')}</option>)
 }
 
