@@ -7,7 +7,7 @@ type Entry = { version: string; value: unknown }
 /** Kept answers by query, oldest use first. One per process; a test makes one per simulated instance. */
 export type UsageAnswers = Map<string, Entry>
 
-/** A usage page is five answers, so this holds the reads of the last ~2,000 distinct page views. */
+/** A usage page is five reads and the overview made of them, so this holds the last ~1,600 distinct page views. */
 const MAX_ENTRIES = 10_000
 const processAnswers: UsageAnswers = new Map()
 
@@ -31,24 +31,26 @@ export function cachedMeteringSource(source: MeteringSource, readVersion: UsageV
     if (!versions.has(organizationId)) versions.set(organizationId, readVersion(organizationId))
     return versions.get(organizationId)!
   }
+  const keep = async <R>(organizationId: number, key: string, compute: () => Promise<R>): Promise<R> => {
+    const version = await versionOf(organizationId)
+    const hit = answers.get(key)
+    if (hit?.version === version) {
+      remember(answers, key, hit)
+      return hit.value as R
+    }
+    const value = await compute()
+    remember(answers, key, { version, value })
+    return value
+  }
   const cached =
     <Q extends { organizationId: number }, R>(kind: string, read: (query: Q) => Promise<R>) =>
-    async (query: Q): Promise<R> => {
-      const version = await versionOf(query.organizationId)
-      const key = `${kind}:${Object.entries(query as Record<string, unknown>).map(([name, value]) => `${name}=${value instanceof Date ? value.getTime() : value}`).join('&')}`
-      const hit = answers.get(key)
-      if (hit?.version === version) {
-        remember(answers, key, hit)
-        return hit.value as R
-      }
-      const value = await read(query)
-      remember(answers, key, { version, value })
-      return value
-    }
+    (query: Q): Promise<R> =>
+      keep(query.organizationId, `${kind}:${Object.entries(query as Record<string, unknown>).map(([name, value]) => `${name}=${value instanceof Date ? value.getTime() : value}`).join('&')}`, () => read(query))
   return {
     series: cached('series', (query) => source.series(query)),
     total: cached('total', (query) => source.total(query)),
     breakdown: cached('breakdown', (query) => source.breakdown(query)),
     exportRaw: (query) => source.exportRaw(query),
+    keep: (organizationId, key, compute) => keep(organizationId, `kept:${organizationId}:${key}`, compute),
   }
 }

@@ -33,4 +33,10 @@ export interface MeteringSource {
   breakdown(query: RangeQuery & { dimension: string; limit: number }): Promise<{ value: string | null; quantity: number }[]>
   /** Every raw event in the range in time order, read a page at a time. */
   exportRaw(query: RangeQuery): AsyncIterable<RawUsageEvent>
+  /**
+   * An answer computed only from this source's reads of one organization, kept for as long as
+   * those reads would be (`key` names everything else it depends on). Absent where reads can't be
+   * kept (Stripe's summaries carry no version): callers compute each time.
+   */
+  keep?<R>(organizationId: number, key: string, compute: () => Promise<R>): Promise<R>
 }

@@ -1,3 +1,4 @@
+import { messageLocale } from '../i18n/t'
 import { estimateCharge } from './estimate-charge'
 import { FORECAST_WINDOW_DAYS, forecastNextMonth, type Forecast } from './forecast-next-month'
 import type { MeteringSource, SeriesPoint } from './metering-source'
@@ -42,8 +43,21 @@ const utcDays = (from: Date, to: Date) => {
  * dimension. `asOf` is the read time: rollups are written with the events, so nothing lags.
  * `period` ("YYYY-MM", one of pickablePeriods) picks a past billing period for the period figures and
  * the breakdown: its quantity and charge are what that period's invoice charged, by the same rules.
+ * A source that keeps answers (the postgres one, at the usage version) keeps the whole overview too.
  */
-export async function usageOverview(source: MeteringSource, { organizationId, metric, timeZone, now, period: picked }: { organizationId: number; metric: MetricId; timeZone: string; now: Date; period?: string }): Promise<UsageOverview> {
+export async function usageOverview(source: MeteringSource, query: OverviewQuery): Promise<UsageOverview> {
+  const { organizationId, metric, timeZone, now, period } = query
+  const today = localDate(now, timeZone)
+  // Beyond the reads, the overview depends on the zone's date and the UTC date (the ranges, the
+  // period, the forecast's window) and on the language of its explanation and method; asOf is now.
+  const key = `overview:${metric}:${timeZone}:${period ?? ''}:${today.year}-${today.month}-${today.day}:${now.toISOString().slice(0, 10)}:${messageLocale()}`
+  const computed = source.keep ? await source.keep(organizationId, key, () => readOverview(source, query)) : await readOverview(source, query)
+  return { ...computed, asOf: now.toISOString() }
+}
+
+type OverviewQuery = { organizationId: number; metric: MetricId; timeZone: string; now: Date; period?: string }
+
+async function readOverview(source: MeteringSource, { organizationId, metric, timeZone, now, period: picked }: OverviewQuery): Promise<UsageOverview> {
   const definition = metricDefinition(metric)
   const today = localDate(now, timeZone)
   const period = billingPeriod(picked ? new Date(`${picked}-01T00:00:00Z`) : now)

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { withMessageLocale } from '../../src/i18n/request-locale-context'
 import { cachedMeteringSource, type UsageAnswers } from '../../src/metering/cached-metering-source'
 import { postgresMeteringSource, postgresUsageVersion } from '../../src/metering/postgres-metering-source'
 import { recordUsage } from '../../src/metering/record-usage'
@@ -61,6 +62,26 @@ describe('cachedMeteringSource', () => {
     const kept = await countStatements(() => periodTotal(first.source()))
     expect(kept.result).toBe(before + 262)
     expect(kept.statements).toHaveLength(1)
+  })
+
+  it('keeps the whole overview: asOf is the view\'s own time, each language has its own words, a batch shows on every instance next', async () => {
+    const first = instance()
+    const second = instance()
+    const args = { organizationId: org.organization.id, metric: 'api_calls' as const, timeZone: 'Asia/Kolkata', now }
+    const shown = await usageOverview(first.source(), args)
+    await usageOverview(second.source(), args)
+    const later = new Date(now.getTime() + 1)
+    const kept = await countStatements(() => usageOverview(first.source(), { ...args, now: later }))
+    expect(kept.statements).toHaveLength(1)
+    expect(kept.result.asOf).toBe(later.toISOString())
+    expect(kept.result.period).toEqual(shown.period)
+
+    const german = await withMessageLocale('de', () => usageOverview(first.source(), args))
+    expect(german.period.explanation).not.toBe(shown.period.explanation)
+    expect(german.forecastNextMonth.method).not.toBe(shown.forecastNextMonth.method)
+
+    await recordUsage(payload, [event(40)])
+    for (const server of [first, second]) expect((await usageOverview(server.source(), args)).period.quantity).toBe(shown.period.quantity + 40)
   })
 
   it('keeps answers per organization: one organization\'s batch leaves another\'s kept answers alone', async () => {

@@ -2,6 +2,7 @@ import { jwtVerify } from 'jose'
 import type { Payload } from 'payload'
 import { parseCookies } from 'payload/shared'
 
+import { payloadTokenKey } from '../../auth/adapters/payload-token-key'
 import { removeSessions } from './session-store'
 
 /**
@@ -13,7 +14,7 @@ import { removeSessions } from './session-store'
 export async function endCookieSession(payload: Payload, headers: Headers): Promise<void> {
   const token = parseCookies(headers).get(`${payload.config.cookiePrefix}-token`)
   if (!token) return
-  const claims = await jwtVerify(token, new TextEncoder().encode(payload.secret)).then(
+  const claims = await jwtVerify(token, await payloadTokenKey(payload)).then(
     ({ payload: verified }) => verified,
     () => null,
   )

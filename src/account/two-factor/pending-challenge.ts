@@ -2,6 +2,7 @@ import { type JWTPayload, jwtVerify } from 'jose'
 import type { Payload } from 'payload'
 import { parseCookies } from 'payload/shared'
 
+import { payloadTokenKey } from '../../auth/adapters/payload-token-key'
 import { PENDING_SECOND_FACTOR_TTL_MS } from '../sessions/session-store'
 import type { AuthCollection } from './principal'
 
@@ -25,7 +26,7 @@ export async function readPendingChallenge(payload: Payload, headers: Headers, c
   if (!token) return null
   let claims: JWTPayload & { id?: unknown; sid?: unknown; collection?: unknown }
   try {
-    ;({ payload: claims } = await jwtVerify(token, new TextEncoder().encode(payload.secret)))
+    ;({ payload: claims } = await jwtVerify(token, await payloadTokenKey(payload)))
   } catch {
     return null
   }
