@@ -31,6 +31,8 @@ export type PortalSession = {
   flags: PortalFlags
   /** One of the user's organizations requires two-factor and the user hasn't set it up (what needsTwoFactorEnrolment answers). */
   twoFactorEnrolmentNeeded: boolean
+  /** The organization's usage version as of this request's session statement (null without an organization). */
+  usageVersion: string | null
 }
 
 export function sessionAdapterFromEnv(env: NodeJS.ProcessEnv = process.env): SessionAdapter {
@@ -94,16 +96,18 @@ export async function resolvePortalSession(
   const signedIn = await timing.measure('session', () => signIn(payload, headers, adapter))
   if (!signedIn) return null
   const { user, context } = signedIn
-  const { organizations, organization, twoFactorEnrolmentNeeded } = await timing.measure('organization', () => {
+  const { organizations, organization, twoFactorEnrolmentNeeded, usageVersion } = await timing.measure('organization', () => {
     const known = context.memberships.filter((membership) => isRole(membership.role))
     const choices = known.map(({ id, name, role }) => ({ id, name, role: role as Role }))
     const preferred = Number(parseCookies(headers).get(ORGANIZATION_COOKIE))
+    const chosen = choices.find((choice) => choice.id === preferred) ?? choices[0] ?? null
     return {
       organizations: choices,
-      organization: choices.find((choice) => choice.id === preferred) ?? choices[0] ?? null,
+      organization: chosen,
       twoFactorEnrolmentNeeded: !user.twoFactorEnabledAt && known.some((membership) => membership.requireTwoFactor === true),
+      usageVersion: known.find((membership) => membership.id === chosen?.id)?.usageVersion ?? null,
     }
   })
   const flags = await timing.measure('flags', () => portalFlagsAtVersion(payload, context.flagsVersion))
-  return { user, adapter: adapter.name, organizations, organization, flags, twoFactorEnrolmentNeeded }
+  return { user, adapter: adapter.name, organizations, organization, flags, twoFactorEnrolmentNeeded, usageVersion }
 }

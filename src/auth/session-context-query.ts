@@ -4,8 +4,12 @@ import type { Payload } from 'payload'
 
 import type { User } from '../payload-types'
 
-/** One membership as the session statement returns it (role unchecked: the caller keeps known roles only). */
-export type MembershipRow = { id: number; name: string; role: string; requireTwoFactor: boolean | null }
+/**
+ * One membership as the session statement returns it (role unchecked: the caller keeps known roles
+ * only), with the organization's usage version ("0" before its first event; recordUsage bumps it),
+ * so the usage reads' kept answers are checked without a round trip of their own.
+ */
+export type MembershipRow = { id: number; name: string; role: string; requireTwoFactor: boolean | null; usageVersion: string }
 
 export type SessionContextRow = {
   /** The Payload user document as `findByID` (depth 0, hidden fields left out) returns it; null without a session id. */
@@ -54,7 +58,8 @@ function userColumns(payload: Payload): UserColumn[] | null {
 
 function statementFor(columns: UserColumn[], withSession: boolean): string {
   const userObject = `json_build_object(${columns.map(({ name, column }) => `'${name}', u.${quote(column)}`).join(', ')})`
-  const memberships = `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'role', m.role, 'requireTwoFactor', o.require_two_factor) ORDER BY m.created_at, m.id), '[]'::json)
+  const memberships = `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'role', m.role, 'requireTwoFactor', o.require_two_factor,
+        'usageVersion', coalesce((SELECT v.version::text FROM metering_versions v WHERE v.organization_id = o.id), '0')) ORDER BY m.created_at, m.id), '[]'::json)
       FROM memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = $1) AS memberships`
   const flagsVersion = `(SELECT xmin::text || ':' || updated_at::text FROM portal_flags ORDER BY created_at DESC LIMIT 1) AS flags_version`
   if (!withSession) return `SELECT false AS session_valid, NULL::json AS "user", '[]'::json AS sessions, ${memberships}, ${flagsVersion}`
@@ -90,7 +95,7 @@ const isoDate = (value: unknown) => (value === null || value === undefined ? val
 
 /**
  * Everything a request needs to know about its caller, in one statement: the session is still
- * valid, the user, their memberships with each organization's name and two-factor rule, and the
+ * valid, the user, their memberships with each organization's name, two-factor rule and usage version, and the
  * rollout flags' version; with a session id, it also marks the session seen (once a minute).
  * Without a session id (the product-jwt adapter found the user itself) only memberships and flags.
  */

@@ -19,8 +19,14 @@ export function meteringSourceName(env: Record<string, string | undefined> = pro
 /**
  * The configured read side of usage, one per request (the Stripe source caches meter and customer ids
  * for its lifetime). The postgres source's answers are kept in memory at the organization's usage
- * version; Stripe's summaries have no version to check, so they are read each time.
+ * version — `known`, when the request's session statement read it, else read first; Stripe's
+ * summaries have no version to check, so they are read each time.
  */
-export function meteringSource(payload: Payload, name: MeteringSourceName = meteringSourceName()): MeteringSource {
-  return name === 'stripe-meters' ? stripeMetersMeteringSource(payload, getStripe()) : cachedMeteringSource(postgresMeteringSource(payload), postgresUsageVersion(payload))
+export function meteringSource(payload: Payload, { name = meteringSourceName(), known }: { name?: MeteringSourceName; known?: KnownUsageVersion } = {}): MeteringSource {
+  if (name === 'stripe-meters') return stripeMetersMeteringSource(payload, getStripe())
+  const readVersion = postgresUsageVersion(payload)
+  return cachedMeteringSource(postgresMeteringSource(payload), (organizationId) => (known && known.organizationId === organizationId ? Promise.resolve(known.version) : readVersion(organizationId)))
 }
+
+/** An organization's usage version as something already read it (the session statement). */
+export type KnownUsageVersion = { organizationId: number; version: string }
