@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { getTableColumns } from '@payloadcms/db-postgres/drizzle'
 import type { Payload } from 'payload'
@@ -77,13 +79,21 @@ function statementFor(columns: UserColumn[], withSession: boolean): string {
       ${memberships}, ${flagsVersion}, (SELECT count(*) FROM touched) AS touched`
 }
 
-type Prepared = { columns: UserColumn[]; withSession: string; withoutSession: string } | null
+type Statement = { name: string; text: string }
+type Prepared = { columns: UserColumn[]; withSession: Statement; withoutSession: Statement } | null
+
+/**
+ * Named, so each pooled connection parses the statement once and then only binds it: the text is
+ * ~2 KB that PostgreSQL would otherwise parse and analyse on every signed-in request. The name
+ * carries a digest of the text, since a connection refuses a name reused for another statement.
+ */
+const named = (text: string): Statement => ({ name: `portico-session-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, text })
 const prepared = new WeakMap<Payload, Prepared>()
 
 function prepare(payload: Payload): Prepared {
   if (!prepared.has(payload)) {
     const columns = userColumns(payload)
-    prepared.set(payload, columns && { columns, withSession: statementFor(columns, true), withoutSession: statementFor(columns, false) })
+    prepared.set(payload, columns && { columns, withSession: named(statementFor(columns, true)), withoutSession: named(statementFor(columns, false)) })
   }
   return prepared.get(payload)!
 }
@@ -104,8 +114,8 @@ export async function readSessionContext(payload: Payload, userId: number, sid: 
   if (!statements) throw new Error('The users collection has fields the session statement cannot read.')
   const pool = (payload.db as unknown as PostgresAdapter).pool
   const { rows } = sid
-    ? await pool.query(statements.withSession, [userId, sid])
-    : await pool.query(statements.withoutSession, [userId])
+    ? await pool.query({ ...statements.withSession, values: [userId, sid] })
+    : await pool.query({ ...statements.withoutSession, values: [userId] })
   const row = rows[0]
   let user: User | null = null
   if (row.user) {
