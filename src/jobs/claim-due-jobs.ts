@@ -7,13 +7,16 @@ import type { Payload } from 'payload'
  */
 export const JOB_LEASE_SECONDS = 30
 
+export type ClaimedJob = { id: number; taskSlug: string; input: Record<string, unknown> | null }
+
 /**
  * Claims up to `limit` runnable jobs for this process in one statement. Payload's own runner reads
  * then updates, so two workers can pick the same job; FOR UPDATE SKIP LOCKED makes each job go to
- * exactly one claimant. The conditions mirror Payload's runJobs.
+ * exactly one claimant. The conditions mirror Payload's runJobs. Returns each job's task and input,
+ * so the runner can take a batch of one kind together (src/jobs/run-due-jobs.ts).
  */
-export async function claimDueJobs(payload: Payload, { limit, queue = 'default' }: { limit: number; queue?: string }): Promise<number[]> {
-  const { rows } = await payload.db.pool.query<{ id: number }>(
+export async function claimDueJobRows(payload: Payload, { limit, queue = 'default' }: { limit: number; queue?: string }): Promise<ClaimedJob[]> {
+  const { rows } = await payload.db.pool.query<{ id: number; task_slug: string; input: Record<string, unknown> | null }>(
     `UPDATE payload_jobs SET processing = true, updated_at = now()
       WHERE id IN (
         SELECT id FROM payload_jobs
@@ -22,10 +25,15 @@ export async function claimDueJobs(payload: Payload, { limit, queue = 'default' 
          ORDER BY created_at
          LIMIT $2
          FOR UPDATE SKIP LOCKED)
-      RETURNING id`,
+      RETURNING id, task_slug, input`,
     [queue, limit],
   )
-  return rows.map((row) => Number(row.id))
+  return rows.map((row) => ({ id: Number(row.id), taskSlug: row.task_slug, input: row.input }))
+}
+
+/** The claimed jobs' ids (claimDueJobRows). */
+export async function claimDueJobs(payload: Payload, options: { limit: number; queue?: string }): Promise<number[]> {
+  return (await claimDueJobRows(payload, options)).map((job) => job.id)
 }
 
 /** The heartbeat: keeps this runner's claims alive while their jobs run. */

@@ -3,8 +3,9 @@ import type { Payload } from 'payload'
 
 import { transactionDb } from '../lib/transaction-db'
 import { withTransaction } from '../lib/with-transaction'
+import type { PortalEvent } from '../payload-types'
 import { claimDelivery } from './claim-delivery'
-import { describeEvent } from './describe-event'
+import { describeEvent, type EventMessage } from './describe-event'
 import { notificationEmail } from './email/notification-email'
 import { recipientLocale } from './email/recipient-locale'
 import { sendEmail } from './email/send-email'
@@ -16,6 +17,12 @@ import { postToSlack } from './slack/post-to-slack'
 export type DeliveryOutcome = 'sent' | 'skipped'
 
 /**
+ * What a dispatch batch already read about the delivery's event: its row, its message and the
+ * routing's Slack URL, so a first try reads none of them again. Used only when it is this event.
+ */
+export type KnownEvent = { event: PortalEvent; message: EventMessage; slackWebhookUrl: string | null }
+
+/**
  * Sends one delivery inside the transaction that claims it (a row lock) and records it sent, so
  * among workers it is sent once, and a crash before the commit leaves it unsent for the next try.
  * The one gap no database closes: a receiver that accepted the message just before the crash gets
@@ -24,27 +31,27 @@ export type DeliveryOutcome = 'sent' | 'skipped'
  * A failure records the error (failed after the last attempt, so staff can retry it) and
  * rethrows for the job's backoff. The portal write that caused it committed long ago.
  */
-export async function deliverNotification(payload: Payload, deliveryId: number, { finalAttempt }: { finalAttempt: boolean }): Promise<DeliveryOutcome> {
+export async function deliverNotification(payload: Payload, deliveryId: number, { finalAttempt, known }: { finalAttempt: boolean; known?: KnownEvent }): Promise<DeliveryOutcome> {
   try {
     return await withTransaction(payload, async (req): Promise<DeliveryOutcome> => {
-      if (!(await claimDelivery(req, deliveryId))) return 'skipped'
-      const delivery = await payload.findByID({ collection: 'notification-deliveries', id: deliveryId, depth: 0, overrideAccess: true, req })
-      const eventId = typeof delivery.event === 'object' ? delivery.event.id : delivery.event
-      const event = await payload.findByID({ collection: 'portal-events', id: eventId, depth: 0, overrideAccess: true, req })
-      const message = await describeEvent(req, event)
+      const delivery = await claimDelivery(req, deliveryId)
+      if (!delivery) return 'skipped'
+      const reuse = known?.event.id === delivery.eventId ? known : undefined
+      const event = reuse?.event ?? (await payload.findByID({ collection: 'portal-events', id: delivery.eventId, depth: 0, overrideAccess: true, req }))
+      const message = reuse?.message ?? (await describeEvent(req, event))
       let mailFile: string | null = null
       if (delivery.channel === 'slack') {
-        const { slackWebhookUrl } = await loadRouting(payload, req)
+        const slackWebhookUrl = reuse ? reuse.slackWebhookUrl : (await loadRouting(payload, req)).slackWebhookUrl
         if (!slackWebhookUrl) throw new Error('No Slack webhook is configured (notification settings or SLACK_WEBHOOK_URL).')
         await postToSlack(slackWebhookUrl, message)
       } else {
-        const recipientUser = typeof delivery.recipientUser === 'object' ? delivery.recipientUser?.id : delivery.recipientUser
-        const link = await recipientLink(req, recipientUser, typeof event.organization === 'object' ? event.organization?.id : event.organization)
+        const link = await recipientLink(req, delivery.recipientUser, typeof event.organization === 'object' ? event.organization?.id : event.organization)
         if (delivery.channel === 'email') {
-          const { subject, text } = notificationEmail({ eventType: event.type, message, link, recipientLocale: await recipientLocale(req, recipientUser) })
+          const { subject, text } = notificationEmail({ eventType: event.type, message, link, recipientLocale: await recipientLocale(req, delivery.recipientUser) })
           ;({ mailFile } = await sendEmail({ to: delivery.recipient, subject, text, idempotencyKey: delivery.key }))
         } else {
-          await createInAppNotification(req, delivery, event, message, link.path)
+          const doc = await payload.findByID({ collection: 'notification-deliveries', id: deliveryId, depth: 0, overrideAccess: true, req })
+          await createInAppNotification(req, doc, event, message, link.path)
         }
       }
       // One statement on the claim's transaction (Payload's update read the row twice around it); no hook acts on a send.

@@ -3,15 +3,16 @@ import type { Payload } from 'payload'
 
 import { transactionDb } from '../lib/transaction-db'
 import { withTransaction } from '../lib/with-transaction'
-import { deliverFirstTry } from './deliver-first-try'
+import { deliverFirstTries } from './deliver-first-try'
 import { insertPlannedDeliveries } from './insert-planned-deliveries'
 import { planDeliveries } from './plan-deliveries'
 
 /**
  * Fans one outbox event out to its deliveries, in one transaction: the delivery rows (unique per
  * event × channel × recipient) with a claimed job each, in one statement, and the event's
- * dispatchedAt. After the commit this run makes each delivery's first try itself (deliverFirstTry);
- * retries run as those jobs. A second run of the same event finds dispatchedAt set and does nothing.
+ * dispatchedAt. After the commit this run makes each delivery's first try itself (deliverFirstTries);
+ * retries run as those jobs. The runner dispatches a batch of these jobs together
+ * (dispatchEventBatch); this one-event path is the task's, for a job that batch handed back. A second run of the same event finds dispatchedAt set and does nothing.
  */
 export async function dispatchPortalEvent(payload: Payload, eventId: number): Promise<{ deliveries: number }> {
   const claimed = await withTransaction(payload, async (req) => {
@@ -21,6 +22,6 @@ export async function dispatchPortalEvent(payload: Payload, eventId: number): Pr
     await (await transactionDb(req)).execute(sql`UPDATE portal_events SET dispatched_at = now(), updated_at = now() WHERE id = ${event.id}`)
     return rows
   })
-  await Promise.all(claimed.map((delivery) => deliverFirstTry(payload, delivery)))
+  await deliverFirstTries(payload, claimed)
   return { deliveries: claimed.length }
 }

@@ -1,9 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
 import { extractIdOrNull } from '../lib/extract-id'
+import { requestDb } from '../lib/transaction-db'
 import type { PortalEvent } from '../payload-types'
 import { CUSTOMER_CHANNELS, type Channel, eventDefinition, isEventType } from './event-catalog'
-import { loadRouting } from './load-routing'
+import { type EventFacts, loadEventFacts, preferenceKey, subjectOf } from './event-facts'
+import { loadRouting, type Routing } from './load-routing'
 
 export type PlannedDelivery = { key: string; channel: Channel; recipient: string; recipientUser?: number }
 
@@ -17,8 +19,17 @@ export const SLACK_SUPPORT_ROUTE = 'slack:support'
  */
 export async function planDeliveries(req: PayloadRequest, event: PortalEvent): Promise<PlannedDelivery[]> {
   if (!isEventType(event.type)) throw new Error(`Event ${event.id} has unknown type ${event.type}.`)
-  const definition = eventDefinition(event.type)
   const routing = await loadRouting(req.payload, req)
+  return planFromFacts(event, routing, await loadEventFacts(await requestDb(req.payload, req), [event]))
+}
+
+/**
+ * The same plan from facts already read (loadEventFacts) for a batch of events: no statement of
+ * its own. Throws for an event the catalog does not know.
+ */
+export function planFromFacts(event: PortalEvent, routing: Routing, facts: EventFacts): PlannedDelivery[] {
+  if (!isEventType(event.type)) throw new Error(`Event ${event.id} has unknown type ${event.type}.`)
+  const definition = eventDefinition(event.type)
   const eventRouting = routing.forEvent(event.type)
   const planned: PlannedDelivery[] = []
   if (eventRouting.slack && routing.slackWebhookUrl) {
@@ -26,54 +37,27 @@ export async function planDeliveries(req: PayloadRequest, event: PortalEvent): P
   }
 
   const organization = extractIdOrNull(event.organization)
-  const data = (event.data ?? {}) as { subjectUserId?: number | null }
-  const subject = extractIdOrNull(data.subjectUserId)
+  const subject = subjectOf(event)
   const recipientIds = new Set<number>()
   if (organization !== null && definition.recipients.length > 0) {
-    const { docs } = await req.payload.find({
-      collection: 'memberships',
-      where: { organization: { equals: organization }, role: { in: [...definition.recipients] } },
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-    })
-    for (const membership of docs) recipientIds.add(Number(membership.user))
+    const roles: readonly string[] = definition.recipients
+    for (const member of facts.members.get(organization) ?? []) if (roles.includes(member.role)) recipientIds.add(member.user)
   }
-  const actor = await actorUserOf(req, event)
+  // The customer who made the change, read from the event's audit row.
+  const auditId = extractIdOrNull(event.audit)
+  const actor = organization === null || auditId === null ? null : (facts.actors.get(auditId) ?? null)
   if (actor !== null) recipientIds.delete(actor)
   if (definition.notifySubject && subject !== null) recipientIds.add(subject)
-  if (recipientIds.size === 0) return planned
 
-  // One after the other: inside a transaction both would share one connection.
-  const { docs: users } = await req.payload.find({ collection: 'users', where: { id: { in: [...recipientIds] } }, depth: 0, pagination: false, overrideAccess: true, req })
-  const { docs: preferences } =
-    organization === null
-      ? { docs: [] }
-      : await req.payload.find({
-          collection: 'notification-preferences',
-          where: { user: { in: [...recipientIds] }, organization: { equals: organization }, eventType: { equals: event.type } },
-          depth: 0,
-          pagination: false,
-          overrideAccess: true,
-          req,
-        })
-  const preference = (userId: number, channel: string) =>
-    preferences.find((row) => Number(row.user) === userId && row.channel === channel)?.enabled
-  for (const user of users) {
+  for (const userId of [...recipientIds].sort((a, b) => a - b)) {
+    const user = facts.users.get(userId)
+    if (!user) continue
     for (const channel of CUSTOMER_CHANNELS) {
-      if (!(preference(user.id, channel) ?? eventRouting.defaults[channel])) continue
+      const preference = organization === null ? undefined : facts.preferences.get(preferenceKey(user.id, organization, event.type, channel))
+      if (!(preference ?? eventRouting.defaults[channel])) continue
       const recipient = channel === 'email' ? user.email : String(user.id)
       planned.push({ key: `${event.id}:${channel}:${user.id}`, channel, recipient, recipientUser: user.id })
     }
   }
   return planned
-}
-
-/** The customer who made the change, read from the event's audit row. */
-async function actorUserOf(req: PayloadRequest, event: PortalEvent): Promise<number | null> {
-  const auditId = extractIdOrNull(event.audit)
-  if (auditId === null) return null
-  const audit = await req.payload.findByID({ collection: 'portal-audit', id: auditId, depth: 0, overrideAccess: true, req, disableErrors: true })
-  return extractIdOrNull(audit?.actorUser)
 }
