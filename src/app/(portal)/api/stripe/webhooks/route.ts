@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
   const rawBody = await request.text()
   try {
     const event = verifyStripeEvent(getStripe(), rawBody, request.headers.get('stripe-signature'), webhookSecret())
-    const recorded = await recordStripeEvent(payload, event)
+    const recorded = await recordStripeEvent(payload, event, rawBody)
     return Response.json({ received: true, duplicate: recorded.duplicate, status: recorded.status })
   } catch (error) {
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
