@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto'
 
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { transactionDb } from '../lib/transaction-db'
+import { withTransaction } from '../lib/with-transaction'
 import { deliverNotification, type KnownEvent } from './deliver-notification'
 import { DELIVERY_BACKOFF_MS } from './delivery-retries'
 import type { ClaimedDelivery } from './insert-planned-deliveries'
+import { postToSlack } from './slack/post-to-slack'
 
 /** Sent (or already sent) deliveries' jobs go as Payload's runner removes a completed one (deleteJobOnComplete). */
 const DONE_SQL = `DELETE FROM payload_jobs WHERE id = ANY($1::int[])`
@@ -30,29 +34,27 @@ type Outcome = { delivery: ClaimedDelivery; executedAt: string; failure: string 
 /**
  * The first tries of deliveries a dispatch just committed, made by the dispatching runner itself
  * on the jobs it inserted claimed: one job run per event (or per batch of events) instead of a
- * dispatch job and then a job per delivery. Each try claims its delivery in its own transaction
- * (deliverNotification), a few at a time; `known` carries what the dispatch already read about
+ * dispatch job and then a job per delivery. The batch's Slack posts share one claim
+ * (postSlackFirstTries); any other try claims its delivery in its own transaction
+ * (deliverNotification); a few at a time. `known` carries what the dispatch already read about
  * each event, so a try reads none of it again. The jobs are then closed in two statements: the
  * sent ones deleted, the failed ones logged and left waiting out their backoff for any runner.
  * Staff retries queue a job as before. Never throws: each delivery's outcome is recorded.
  */
 export async function deliverFirstTries(payload: Payload, claimed: readonly ClaimedDelivery[], known?: ReadonlyMap<number, KnownEvent>): Promise<void> {
-  const outcomes: Outcome[] = []
-  let next = 0
-  const worker = async () => {
-    while (next < claimed.length) {
-      const delivery = claimed[next++]
-      const executedAt = new Date().toISOString()
-      let failure: string | null = null
-      try {
-        await deliverNotification(payload, delivery.deliveryId, { finalAttempt: false, known: known?.get(delivery.eventId) })
-      } catch (caught) {
-        failure = caught instanceof Error ? caught.message : String(caught)
-      }
-      outcomes.push({ delivery, executedAt, failure })
+  const slackFirst = claimed.filter((delivery) => delivery.channel === 'slack' && known?.get(delivery.eventId)?.slackWebhookUrl)
+  const outcomes: Outcome[] = slackFirst.length > 0 ? await postSlackFirstTries(payload, slackFirst, known!) : []
+  const rest = claimed.filter((delivery) => !slackFirst.includes(delivery))
+  await runBounded(rest, async (delivery) => {
+    const executedAt = new Date().toISOString()
+    let failure: string | null = null
+    try {
+      await deliverNotification(payload, delivery.deliveryId, { finalAttempt: false, known: known?.get(delivery.eventId) })
+    } catch (caught) {
+      failure = caught instanceof Error ? caught.message : String(caught)
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(FIRST_TRY_CONCURRENCY, claimed.length) }, worker))
+    outcomes.push({ delivery, executedAt, failure })
+  })
 
   const done = outcomes.filter((outcome) => outcome.failure === null)
   const failed = outcomes.filter((outcome) => outcome.failure !== null)
@@ -76,3 +78,66 @@ export async function deliverFirstTries(payload: Payload, claimed: readonly Clai
 
 /** One delivery's first try (deliverFirstTries for one). */
 export const deliverFirstTry = (payload: Payload, delivery: ClaimedDelivery): Promise<void> => deliverFirstTries(payload, [delivery])
+
+async function runBounded<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await work(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.min(FIRST_TRY_CONCURRENCY, items.length) }, worker))
+}
+
+/**
+ * A batch's Slack first tries (one post per event, never merged) under one claim: a transaction
+ * locks the batch's unsent Slack deliveries (SKIP LOCKED: one another worker holds is left to it),
+ * posts them a few at a time with the message the dispatch already built, and records the sent
+ * ones in one statement before it commits, so each is sent once among workers; a crash before the
+ * commit leaves them unsent for their jobs' retry, as deliverNotification does for one. Failures
+ * are recorded after the commit, in one statement, as deliverNotification records one.
+ */
+async function postSlackFirstTries(payload: Payload, deliveries: readonly ClaimedDelivery[], known: ReadonlyMap<number, KnownEvent>): Promise<Outcome[]> {
+  const outcomes: Outcome[] = []
+  try {
+    await withTransaction(payload, async (req) => {
+      const db = await transactionDb(req)
+      const ids = `{${deliveries.map((delivery) => delivery.deliveryId).join(',')}}`
+      const { rows } = await db.execute(sql`SELECT id FROM notification_deliveries WHERE id = ANY(${ids}::int[]) AND status IN ('pending', 'retrying') ORDER BY id FOR UPDATE SKIP LOCKED`)
+      const locked = new Set((rows as Array<{ id: number }>).map((row) => Number(row.id)))
+      const sent: Array<{ id: number; title: string }> = []
+      await runBounded(deliveries, async (delivery) => {
+        const executedAt = new Date().toISOString()
+        // Sent already, or another worker has it: done here, as deliverNotification's 'skipped'.
+        if (!locked.has(delivery.deliveryId)) return void outcomes.push({ delivery, executedAt, failure: null })
+        const { message, slackWebhookUrl } = known.get(delivery.eventId)!
+        try {
+          await postToSlack(slackWebhookUrl!, message)
+          sent.push({ id: delivery.deliveryId, title: message.title })
+          outcomes.push({ delivery, executedAt, failure: null })
+        } catch (caught) {
+          outcomes.push({ delivery, executedAt, failure: caught instanceof Error ? caught.message : String(caught) })
+        }
+      })
+      if (sent.length > 0) {
+        await db.execute(sql`
+          UPDATE notification_deliveries d SET status = 'sent', sent_at = now(), attempts = d.attempts + 1, last_error = NULL, subject = s.title, mail_file = NULL, updated_at = now()
+            FROM jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) AS s(id int, title text) WHERE d.id = s.id`)
+      }
+    })
+  } catch (caught) {
+    // Nothing was recorded sent: every try of this claim counts as failed and retries with backoff.
+    const failure = caught instanceof Error ? caught.message : String(caught)
+    const executedAt = new Date().toISOString()
+    return deliveries.map((delivery) => ({ delivery, executedAt, failure }))
+  }
+  const failed = outcomes.filter((outcome) => outcome.failure !== null)
+  for (const outcome of failed) payload.logger.warn({ deliveryId: outcome.delivery.deliveryId, finalAttempt: false, reason: outcome.failure }, 'delivery failed; will retry')
+  if (failed.length > 0) {
+    await payload.db.pool
+      .query(`UPDATE notification_deliveries d SET status = 'retrying', attempts = d.attempts + 1, last_error = f.reason, updated_at = now() FROM unnest($1::int[], $2::text[]) AS f(id, reason) WHERE d.id = f.id AND d.status <> 'sent'`, [
+        failed.map((outcome) => outcome.delivery.deliveryId),
+        failed.map((outcome) => outcome.failure),
+      ])
+      .catch((caught) => payload.logger.error({ err: caught }, 'could not record failed first Slack tries'))
+  }
+  return outcomes
+}
