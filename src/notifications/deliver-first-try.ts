@@ -28,6 +28,8 @@ const FAILED_SQL = `
 
 /** First tries in flight at once per batch: each holds a pooled connection while it sends. */
 export const FIRST_TRY_CONCURRENCY = 8
+/** Slack posts in flight at once under a batch's one claim (they hold no connection of their own). */
+export const SLACK_POST_CONCURRENCY = 16
 
 type Outcome = { delivery: ClaimedDelivery; executedAt: string; failure: string | null }
 
@@ -79,12 +81,12 @@ export async function deliverFirstTries(payload: Payload, claimed: readonly Clai
 /** One delivery's first try (deliverFirstTries for one). */
 export const deliverFirstTry = (payload: Payload, delivery: ClaimedDelivery): Promise<void> => deliverFirstTries(payload, [delivery])
 
-async function runBounded<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+async function runBounded<T>(items: readonly T[], work: (item: T) => Promise<void>, concurrency = FIRST_TRY_CONCURRENCY): Promise<void> {
   let next = 0
   const worker = async () => {
     while (next < items.length) await work(items[next++])
   }
-  await Promise.all(Array.from({ length: Math.min(FIRST_TRY_CONCURRENCY, items.length) }, worker))
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
 }
 
 /**
@@ -116,7 +118,7 @@ async function postSlackFirstTries(payload: Payload, deliveries: readonly Claime
         } catch (caught) {
           outcomes.push({ delivery, executedAt, failure: caught instanceof Error ? caught.message : String(caught) })
         }
-      })
+      }, SLACK_POST_CONCURRENCY)
       if (sent.length > 0) {
         await db.execute(sql`
           UPDATE notification_deliveries d SET status = 'sent', sent_at = now(), attempts = d.attempts + 1, last_error = NULL, subject = s.title, mail_file = NULL, updated_at = now()
