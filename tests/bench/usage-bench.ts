@@ -104,9 +104,7 @@ export async function benchUsage(): Promise<BenchRow[]> {
  * the rows, as a bulk load does). Returns the seconds in all and per step.
  */
 async function generate(payload: Payload, organizationId: number, now: Date): Promise<{ seconds: number; steps: Record<string, number> }> {
-  // Two connections, one per core: an INSERT … SELECT runs on one backend, so each loads half the rows.
-  const connections = await Promise.all([payload.db.pool.connect(), payload.db.pool.connect()])
-  const [first, second] = connections
+  const pool = await payload.db.pool.connect()
   const started = performance.now()
   const steps: Record<string, number> = {}
   let last = started
@@ -114,73 +112,52 @@ async function generate(payload: Payload, organizationId: number, now: Date): Pr
     steps[name] = round((performance.now() - last) / 1000, 1)
     last = performance.now()
   }
-  await Promise.all(connections.map((connection) => connection.query(`SET maintenance_work_mem = '1GB'; SET work_mem = '256MB'; SET synchronous_commit = off`)))
-  // PostgreSQL's advice for populating a database: room for the load's WAL between checkpoints (each
-  // checkpoint makes the next write of every page log the whole page), no autovacuum racing the load.
-  // Both go back to the defaults after, so the ingest and read rows run as a server does.
-  await first.query(`ALTER SYSTEM SET max_wal_size = '16GB'`)
-  await first.query(`SELECT pg_reload_conf()`)
-  await first.query(`ALTER TABLE metering_events SET (autovacuum_enabled = false)`)
+  await pool.query(`SET maintenance_work_mem = '1GB'; SET work_mem = '256MB'; SET synchronous_commit = off`)
   const span = 396 * DAY_MS
   // A bulk load's order: no per-row foreign-key trigger, unique key or index while the rows go in; each is built once after.
-  await first.query(`ALTER TABLE metering_events DROP CONSTRAINT metering_events_organization_id_fkey, DROP CONSTRAINT metering_events_idempotency_key; DROP INDEX metering_events_org_metric_time_idx`)
-  const half = Math.ceil(ROWS / 2)
-  await Promise.all(
-    [
-      [1, half],
-      [half + 1, ROWS],
-    ].map(([from, to], index) =>
-      connections[index]!.query(
-        `INSERT INTO metering_events (organization_id, metric, quantity, occurred_at, dimensions, idempotency_key)
-         SELECT $1, 'api_calls', 1 + g % 3, $2::timestamptz - make_interval(secs => (g::float8 * $3 / $4)),
-                jsonb_build_object('endpoint', (ARRAY['/v1/orders','/v1/customers','/v1/search','/v1/webhooks'])[1 + g % 4]), 'bench-' || g
-           FROM generate_series($5::int, $6::int) AS g`,
-        [organizationId, now.toISOString(), span / 1000, ROWS, from, to],
-      ),
-    ),
+  await pool.query(`ALTER TABLE metering_events DROP CONSTRAINT metering_events_organization_id_fkey, DROP CONSTRAINT metering_events_idempotency_key; DROP INDEX metering_events_org_metric_time_idx`)
+  await pool.query(
+    `INSERT INTO metering_events (organization_id, metric, quantity, occurred_at, dimensions, idempotency_key)
+     SELECT $1, 'api_calls', 1 + g % 3, $2::timestamptz - make_interval(secs => (g::float8 * $3 / $4)),
+            jsonb_build_object('endpoint', (ARRAY['/v1/orders','/v1/customers','/v1/search','/v1/webhooks'])[1 + g % 4]), 'bench-' || g
+       FROM generate_series(1, $4) AS g`,
+    [organizationId, now.toISOString(), span / 1000, ROWS],
   )
   step('insertS')
-  // The two indexes side by side (CREATE INDEX locks out writes, not another CREATE INDEX); the unique one becomes the key after.
-  await Promise.all([
-    first.query(`CREATE UNIQUE INDEX metering_events_idempotency_key ON metering_events (organization_id, idempotency_key)`),
-    second.query(`CREATE INDEX metering_events_org_metric_time_idx ON metering_events (organization_id, metric, occurred_at, id)`),
-  ])
-  await first.query(`ALTER TABLE metering_events ADD CONSTRAINT metering_events_idempotency_key UNIQUE USING INDEX metering_events_idempotency_key`)
-  await first.query(`ALTER TABLE metering_events ADD CONSTRAINT metering_events_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE`)
+  await pool.query(`ALTER TABLE metering_events ADD CONSTRAINT metering_events_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE`)
+  await pool.query(`ALTER TABLE metering_events ADD CONSTRAINT metering_events_idempotency_key UNIQUE (organization_id, idempotency_key)`)
+  await pool.query(`CREATE INDEX metering_events_org_metric_time_idx ON metering_events (organization_id, metric, occurred_at, id)`)
   step('indexesS')
   // One pass over the rows, by hour and endpoint; the hourly, daily and per-endpoint rollups are sums of that.
-  await first.query(
+  await pool.query(
     `CREATE TEMP TABLE bench_hour_endpoint AS
      SELECT date_trunc('hour', occurred_at, 'UTC') AS hour, coalesce(dimensions ->> 'endpoint', '') AS value, sum(quantity) AS quantity, count(*) AS events
        FROM metering_events WHERE idempotency_key LIKE 'bench-%' GROUP BY 1, 2`,
   )
-  await first.query(
+  await pool.query(
     `INSERT INTO metering_hourly (organization_id, metric, hour, quantity, event_count)
      SELECT $1::int, 'api_calls', hour, sum(quantity), sum(events) FROM bench_hour_endpoint GROUP BY hour
      ON CONFLICT (organization_id, metric, hour) DO UPDATE SET quantity = metering_hourly.quantity + EXCLUDED.quantity, event_count = metering_hourly.event_count + EXCLUDED.event_count`,
     [organizationId],
   )
-  await first.query(
+  await pool.query(
     `INSERT INTO metering_daily (organization_id, metric, day, quantity, event_count)
      SELECT organization_id, metric, (hour AT TIME ZONE 'UTC')::date, sum(quantity), sum(event_count) FROM metering_hourly GROUP BY 1, 2, 3
      ON CONFLICT (organization_id, metric, day) DO UPDATE SET quantity = EXCLUDED.quantity, event_count = EXCLUDED.event_count`,
   )
-  await first.query(
+  await pool.query(
     `INSERT INTO metering_dimension_daily (organization_id, metric, day, value, quantity)
      SELECT $1::int, 'api_calls', (hour AT TIME ZONE 'UTC')::date, value, sum(quantity) FROM bench_hour_endpoint GROUP BY 3, 4
      ON CONFLICT (organization_id, metric, day, value) DO UPDATE SET quantity = metering_dimension_daily.quantity + EXCLUDED.quantity`,
     [organizationId],
   )
-  await first.query('DROP TABLE bench_hour_endpoint')
+  await pool.query('DROP TABLE bench_hour_endpoint')
   step('rollupsS')
   // As recordUsage would leave it: kept answers from before these rows are no longer current.
-  await first.query(`UPDATE metering_versions SET version = version + 1 WHERE organization_id = $1`, [organizationId])
-  await first.query('ANALYZE metering_events; ANALYZE metering_hourly; ANALYZE metering_daily; ANALYZE metering_dimension_daily')
-  await first.query(`ALTER TABLE metering_events RESET (autovacuum_enabled)`)
-  await first.query(`ALTER SYSTEM RESET max_wal_size`)
-  await first.query(`SELECT pg_reload_conf()`)
+  await pool.query(`UPDATE metering_versions SET version = version + 1 WHERE organization_id = $1`, [organizationId])
+  await pool.query('ANALYZE metering_events; ANALYZE metering_hourly; ANALYZE metering_daily; ANALYZE metering_dimension_daily')
   step('analyzeS')
-  for (const connection of connections) connection.release()
+  pool.release()
   return { seconds: round((performance.now() - started) / 1000), steps }
 }
 
