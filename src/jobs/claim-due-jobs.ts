@@ -31,11 +31,6 @@ export async function claimDueJobRows(payload: Payload, { limit, queue = 'defaul
   return rows.map((row) => ({ id: Number(row.id), taskSlug: row.task_slug, input: row.input }))
 }
 
-/** The claimed jobs' ids (claimDueJobRows). */
-export async function claimDueJobs(payload: Payload, options: { limit: number; queue?: string }): Promise<number[]> {
-  return (await claimDueJobRows(payload, options)).map((job) => job.id)
-}
-
 /** The heartbeat: keeps this runner's claims alive while their jobs run. */
 export async function renewJobLeases(payload: Payload, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return

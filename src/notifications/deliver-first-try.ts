@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { intArrayLiteral } from '../lib/int-array-literal'
 import { transactionDb } from '../lib/transaction-db'
 import { withTransaction } from '../lib/with-transaction'
 import { deliverNotification, type KnownEvent } from './deliver-notification'
@@ -78,9 +79,6 @@ export async function deliverFirstTries(payload: Payload, claimed: readonly Clai
   }
 }
 
-/** One delivery's first try (deliverFirstTries for one). */
-export const deliverFirstTry = (payload: Payload, delivery: ClaimedDelivery): Promise<void> => deliverFirstTries(payload, [delivery])
-
 async function runBounded<T>(items: readonly T[], work: (item: T) => Promise<void>, concurrency = FIRST_TRY_CONCURRENCY): Promise<void> {
   let next = 0
   const worker = async () => {
@@ -102,7 +100,7 @@ async function postSlackFirstTries(payload: Payload, deliveries: readonly Claime
   try {
     await withTransaction(payload, async (req) => {
       const db = await transactionDb(req)
-      const ids = `{${deliveries.map((delivery) => delivery.deliveryId).join(',')}}`
+      const ids = intArrayLiteral(deliveries.map((delivery) => delivery.deliveryId))
       const { rows } = await db.execute(sql`SELECT id FROM notification_deliveries WHERE id = ANY(${ids}::int[]) AND status IN ('pending', 'retrying') ORDER BY id FOR UPDATE SKIP LOCKED`)
       const locked = new Set((rows as Array<{ id: number }>).map((row) => Number(row.id)))
       const sent: Array<{ id: number; title: string }> = []

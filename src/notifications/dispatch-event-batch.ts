@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { extractIdOrNull } from '../lib/extract-id'
+import { intArrayLiteral } from '../lib/int-array-literal'
 import { transactionDb } from '../lib/transaction-db'
 import { withTransaction } from '../lib/with-transaction'
 import type { PortalEvent } from '../payload-types'
@@ -30,8 +31,6 @@ const toEvent = (row: EventRow): PortalEvent => ({
   createdAt: new Date(row.created_at).toISOString(),
 })
 
-const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`
-
 /**
  * Dispatches a runner's batch of dispatch-portal-event jobs together, in one transaction: the
  * events read (and locked) in one statement, the routing once, the recipients, actors, users and
@@ -54,7 +53,7 @@ export async function dispatchEventBatch(payload: Payload, jobs: readonly Dispat
       const db = await transactionDb(req)
       const ids = [...new Set(jobs.map((job) => job.eventId))].sort((a, b) => a - b)
       const { rows } = await db.execute(
-        sql`SELECT id, type, organization_id, audit_id, actor_label, data, dispatched_at, updated_at, created_at FROM portal_events WHERE id = ANY(${intArray(ids)}::int[]) ORDER BY id FOR UPDATE`,
+        sql`SELECT id, type, organization_id, audit_id, actor_label, data, dispatched_at, updated_at, created_at FROM portal_events WHERE id = ANY(${intArrayLiteral(ids)}::int[]) ORDER BY id FOR UPDATE`,
       )
       const events = new Map((rows as EventRow[]).map((row) => [Number(row.id), toEvent(row)]))
       const undispatched = [...events.values()].filter((event) => !event.dispatchedAt)
@@ -81,11 +80,11 @@ export async function dispatchEventBatch(payload: Payload, jobs: readonly Dispat
       }
       const claimed = await insertPlannedDeliveriesOf(req, planned)
       const dispatched = undispatched.filter((event) => !planFailed.has(event.id)).map((event) => event.id)
-      if (dispatched.length > 0) await db.execute(sql`UPDATE portal_events SET dispatched_at = now(), updated_at = now() WHERE id = ANY(${intArray(dispatched)}::int[])`)
+      if (dispatched.length > 0) await db.execute(sql`UPDATE portal_events SET dispatched_at = now(), updated_at = now() WHERE id = ANY(${intArrayLiteral(dispatched)}::int[])`)
       // An event already dispatched (a job run again after a crash) is done too: nothing to plan twice.
       const left = jobs.filter((job) => !events.has(job.eventId) || planFailed.has(job.eventId))
       const completed = jobs.filter((job) => !left.includes(job)).map((job) => job.jobId)
-      if (completed.length > 0) await db.execute(sql`DELETE FROM payload_jobs WHERE id = ANY(${intArray(completed)}::int[])`)
+      if (completed.length > 0) await db.execute(sql`DELETE FROM payload_jobs WHERE id = ANY(${intArrayLiteral(completed)}::int[])`)
       return { left, claimed, known }
     }))
   } catch (error) {

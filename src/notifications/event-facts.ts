@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
 import { extractIdOrNull } from '../lib/extract-id'
+import { intArrayLiteral } from '../lib/int-array-literal'
 import type { requestDb } from '../lib/transaction-db'
 import type { PortalEvent } from '../payload-types'
 
@@ -25,9 +26,6 @@ export type EventFacts = {
 
 export const preferenceKey = (user: number, organization: number, eventType: string, channel: string) => `${user}:${organization}:${eventType}:${channel}`
 
-/** A PostgreSQL int[] literal: the ids are numbers, so the literal is exact. */
-const intArray = (ids: Iterable<number>) => `{${[...new Set(ids)].filter(Number.isFinite).join(',')}}`
-
 export const subjectOf = (event: PortalEvent): number | null => extractIdOrNull(((event.data ?? {}) as { subjectUserId?: number | null }).subjectUserId)
 
 /** One statement per kind of fact, and none when no event needs it. Runs on the transaction `db` belongs to. */
@@ -39,11 +37,11 @@ export async function loadEventFacts(db: Db, events: readonly PortalEvent[]): Pr
 
   // Sequential: a transaction is one connection.
   if (organizations.size > 0) {
-    for (const row of await rows<{ id: number; name: string }>(sql`SELECT id, name FROM organizations WHERE id = ANY(${intArray(organizations)}::int[])`)) {
+    for (const row of await rows<{ id: number; name: string }>(sql`SELECT id, name FROM organizations WHERE id = ANY(${intArrayLiteral(organizations)}::int[])`)) {
       facts.organizationNames.set(Number(row.id), row.name)
     }
     const members = await rows<{ organization_id: number; user_id: number; role: string }>(
-      sql`SELECT organization_id, user_id, role FROM memberships WHERE organization_id = ANY(${intArray(organizations)}::int[]) AND user_id IS NOT NULL`,
+      sql`SELECT organization_id, user_id, role FROM memberships WHERE organization_id = ANY(${intArrayLiteral(organizations)}::int[]) AND user_id IS NOT NULL`,
     )
     for (const row of members) {
       const list = facts.members.get(Number(row.organization_id)) ?? []
@@ -52,7 +50,7 @@ export async function loadEventFacts(db: Db, events: readonly PortalEvent[]): Pr
     }
   }
   if (audits.size > 0) {
-    for (const row of await rows<{ id: number; actor_user_id: number | null }>(sql`SELECT id, actor_user_id FROM portal_audit WHERE id = ANY(${intArray(audits)}::int[])`)) {
+    for (const row of await rows<{ id: number; actor_user_id: number | null }>(sql`SELECT id, actor_user_id FROM portal_audit WHERE id = ANY(${intArrayLiteral(audits)}::int[])`)) {
       facts.actors.set(Number(row.id), row.actor_user_id === null ? null : Number(row.actor_user_id))
     }
   }
@@ -62,14 +60,14 @@ export async function loadEventFacts(db: Db, events: readonly PortalEvent[]): Pr
     if (subject !== null) userIds.add(subject)
   }
   if (userIds.size > 0) {
-    for (const row of await rows<{ id: number; email: string; name: string | null }>(sql`SELECT id, email, name FROM users WHERE id = ANY(${intArray(userIds)}::int[]) ORDER BY id`)) {
+    for (const row of await rows<{ id: number; email: string; name: string | null }>(sql`SELECT id, email, name FROM users WHERE id = ANY(${intArrayLiteral(userIds)}::int[]) ORDER BY id`)) {
       facts.users.set(Number(row.id), { id: Number(row.id), email: row.email, name: row.name })
     }
   }
   if (userIds.size > 0 && organizations.size > 0) {
     const preferences = await rows<{ user_id: number; organization_id: number; event_type: string; channel: string; enabled: boolean }>(
       sql`SELECT user_id, organization_id, event_type, channel, enabled FROM notification_preferences
-           WHERE organization_id = ANY(${intArray(organizations)}::int[]) AND user_id = ANY(${intArray(userIds)}::int[])`,
+           WHERE organization_id = ANY(${intArrayLiteral(organizations)}::int[]) AND user_id = ANY(${intArrayLiteral(userIds)}::int[])`,
     )
     for (const row of preferences) facts.preferences.set(preferenceKey(Number(row.user_id), Number(row.organization_id), row.event_type, row.channel), Boolean(row.enabled))
   }

@@ -10,7 +10,7 @@ export type ClaimedDelivery = { deliveryId: number; jobId: number; eventId: numb
  * One statement in the dispatch's transaction: every planned delivery row (a key already there is
  * skipped: exactly one row per event × channel × recipient) and, for each row inserted, its
  * deliver-notification job — inserted already claimed (`processing`) by this runner, which makes
- * the first try itself right after the commit (deliverFirstTry). Should this process die first,
+ * the first try itself right after the commit (deliverFirstTries). Should this process die first,
  * the claim is a lease like any other: the runners' sweep frees it and the job runs elsewhere.
  * Payload's create + jobs.queue took ~6 statements per delivery.
  */
