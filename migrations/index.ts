@@ -23,6 +23,7 @@ import * as migration_20261203_010000_offline_payments from './20261203_010000_o
 import * as migration_20261203_020000_staff_two_factor from './20261203_020000_staff_two_factor';
 import * as migration_20261204_020000_metering_daily from './20261204_020000_metering_daily';
 import * as migration_20261205_010000_metering_versions from './20261205_010000_metering_versions';
+import * as migration_20261206_010000_metering_key_collation from './20261206_010000_metering_key_collation';
 
 export const migrations = [
   {
@@ -149,5 +150,10 @@ export const migrations = [
     up: migration_20261205_010000_metering_versions.up,
     down: migration_20261205_010000_metering_versions.down,
     name: '20261205_010000_metering_versions',
+  },
+  {
+    up: migration_20261206_010000_metering_key_collation.up,
+    down: migration_20261206_010000_metering_key_collation.down,
+    name: '20261206_010000_metering_key_collation',
   },
 ];

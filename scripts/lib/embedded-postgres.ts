@@ -7,7 +7,13 @@ import { freePort } from './free-port'
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> }
 
-type Options = { dataDir: string; database?: string; log?: (line: string) => void }
+type Options = {
+  dataDir: string
+  database?: string
+  log?: (line: string) => void
+  /** Server settings for this start (`-c name=value`), e.g. a bench's bulk-load WAL level. */
+  settings?: Record<string, string>
+}
 
 const USER = 'portico'
 // Listens on 127.0.0.1 only; the password keeps other local users out, not the internet.
@@ -38,7 +44,7 @@ async function clearStaleLock(dataDir: string, log: (line: string) => void) {
 }
 
 /** Starts real PostgreSQL binaries (from npm) on a free loopback port, keeping data in `dataDir`. */
-export async function startEmbeddedPostgres({ dataDir, database = 'portico', log = () => {} }: Options): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({ dataDir, database = 'portico', log = () => {}, settings = {} }: Options): Promise<RunningPostgres> {
   const port = await freePort()
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -47,7 +53,7 @@ export async function startEmbeddedPostgres({ dataDir, database = 'portico', log
     password: PASSWORD,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: Object.entries({ listen_addresses: '127.0.0.1', ...settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message).trim()),
   })
