@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { GET as usageGET } from '../../src/app/(portal)/api/account/usage/route'
 import { GET as membersGET } from '../../src/app/(portal)/api/team/members/route'
+import { ROLES } from '../../src/access/roles'
 import { payloadSessionAdapter } from '../../src/auth/adapters/payload-adapter'
 import { resolvePortalSession } from '../../src/auth/portal-session'
 import { recordUsage } from '../../src/metering/record-usage'
@@ -41,6 +42,17 @@ describe('SQL statements per signed-in request', () => {
     expect(changed.statements).toHaveLength(2)
     expect(changed.statements[1]).toContain('portal_flags')
     expect((await countStatements(() => resolvePortalSession(payload, headers, payloadSessionAdapter))).statements).toHaveLength(1)
+  })
+
+  it('requests in the same turn share one session statement, each answered as its own caller (a revoked one refused)', async () => {
+    const headers = await Promise.all(ROLES.map((role) => sessionHeaders(org.members[role].email)))
+    await Promise.all(headers.map((each) => resolvePortalSession(payload, each, payloadSessionAdapter)))
+    await payload.db.pool.query('DELETE FROM users_sessions WHERE _parent_id = $1', [org.members.billing.id])
+    const { result, statements } = await countStatements(() => Promise.all(headers.map((each) => resolvePortalSession(payload, each, payloadSessionAdapter))))
+    expect(statements).toHaveLength(1)
+    expect(result.map((session) => session && [session.user.id, session.organization?.role])).toEqual(
+      ROLES.map((role) => (role === 'billing' ? null : [org.members[role].id, role])),
+    )
   })
 
   it('GET /api/team/members: the session statement plus the listing, one statement', async () => {
