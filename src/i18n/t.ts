@@ -34,6 +34,9 @@ const translators = Object.fromEntries(
   ]),
 ) as Record<Locale, (key: string, values?: Record<string, string | number>) => string>
 
+/** What makes a message more than its own text to ICU: an argument, a quote (ICU's escape), a tag. */
+const ICU_SYNTAX = /[{}'<>]/
+
 /** `{name}` filled in, unknown ones left as written: what a message says when ICU can't format it (a var not passed). */
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match))
 
@@ -52,6 +55,8 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}, l
   const catalog: Partial<Record<string, string>> = catalogs[locale] ?? en
   const template = catalog[key] ?? en[key]
   if (template === undefined) return key
+  // Most messages are plain text, which ICU formats to itself; formatting one costs ~13 µs, and a page calls t() hundreds of times.
+  if (!ICU_SYNTAX.test(template)) return template
   failed = false
   const message = translators[isLocale(locale) ? locale : DEFAULT_UI_LOCALE](pathOf(key), icuValues(template, vars))
   return failed ? fill(template, vars) : message

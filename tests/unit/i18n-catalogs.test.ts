@@ -1,7 +1,8 @@
+import { createTranslator } from 'next-intl'
 import { describe, expect, it } from 'vitest'
 
 import { de } from '../../src/i18n/de'
-import { en } from '../../src/i18n/en'
+import { en, type MessageKey } from '../../src/i18n/en'
 import { acceptedLocales, resolveLocale } from '../../src/i18n/resolve-locale'
 import { formatDate, formatMoney } from '../../src/i18n/formatters'
 import { t } from '../../src/i18n/t'
@@ -42,6 +43,19 @@ describe('t() through next-intl', () => {
 
   it('leaves a placeholder nobody passed as written, as the hand-written t() did', () => {
     expect(t('session.signedInAs')).toBe('Signed in as {email}')
+  })
+
+  it('answers every message without arguments as next-intl formats it (plain text is returned without formatting)', () => {
+    for (const [locale, catalog] of [['en', en], ['de', de]] as const) {
+      const key = (name: string) => name.replaceAll('.', '~')
+      const icu = createTranslator({ locale, messages: Object.fromEntries(Object.entries(catalog).map(([name, message]) => [key(name), message])), onError: () => {} })
+      const differing = Object.entries(catalog).flatMap(([name, message]) => {
+        if (/[{}<>]/.test(message)) return []
+        const ours = t(name as MessageKey, {}, locale)
+        return ours === icu(key(name)) ? [] : [`${locale} ${name}: ${ours} ≠ ${icu(key(name))}`]
+      })
+      expect(differing).toEqual([])
+    }
   })
 })
 
