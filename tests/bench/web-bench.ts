@@ -23,7 +23,7 @@ async function idleRequest(url: string, headers: Record<string, string>): Promis
 
 /**
  * The production server on embedded PostgreSQL, all rows in one run: the floor route, the
- * signed-out page, Payload's own auth, a signed-in JSON route, and two signed-in pages, each
+ * signed-out page, Payload's own auth, the signed-in JSON reads, and two signed-in pages, each
  * with its ratio to its floor and the best of five idle requests (with Server-Timing where the
  * route sends it).
  */
@@ -40,6 +40,9 @@ export async function benchWeb(): Promise<BenchRow[]> {
       { name: SIGNED_OUT_PAGE, path: '/sign-in', floor: HEALTH_FLOOR },
       { name: 'GET /api/users/me (Payload’s own auth)', path: '/api/users/me', headers: session, floor: HEALTH_FLOOR },
       { name: 'GET /api/team/members (signed in, JSON)', path: '/api/team/members', headers: session, floor: HEALTH_FLOOR },
+      { name: 'GET /api/account/usage (signed in, JSON)', path: '/api/account/usage?metric=api_calls&tz=UTC', headers: session, floor: HEALTH_FLOOR },
+      { name: 'GET /api/api-keys (signed in, JSON)', path: '/api/api-keys', headers: session, floor: HEALTH_FLOOR },
+      { name: 'GET /api/billing/invoices (signed in, JSON, from Stripe: the local emulator)', path: '/api/billing/invoices', headers: session, floor: HEALTH_FLOOR },
       { name: 'GET /account/team (signed in)', path: '/account/team', headers: session, floor: SIGNED_OUT_PAGE },
       { name: 'GET /account (signed in)', path: '/account', headers: session, floor: SIGNED_OUT_PAGE },
     ]
