@@ -37,6 +37,12 @@ export async function renewJobLeases(payload: Payload, ids: readonly number[]): 
   await payload.db.pool.query(`UPDATE payload_jobs SET updated_at = now() WHERE id = ANY($1::int[]) AND processing = true AND completed_at IS NULL`, [ids])
 }
 
+/** Gives back claimed jobs this runner will not start (it is stopping): any runner can take them at once. */
+export async function releaseJobs(payload: Payload, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return
+  await payload.db.pool.query(`UPDATE payload_jobs SET processing = false, updated_at = now() WHERE id = ANY($1::int[]) AND processing = true AND completed_at IS NULL`, [ids])
+}
+
 /** Frees claims whose heartbeat stopped `leaseSeconds` ago: their runner is gone. */
 export async function releaseStalledJobs(payload: Payload, leaseSeconds = JOB_LEASE_SECONDS): Promise<number> {
   const { rowCount } = await payload.db.pool.query(

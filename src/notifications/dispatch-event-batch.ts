@@ -42,9 +42,10 @@ const toEvent = (row: EventRow): PortalEvent => ({
  * Returns the jobs it did not dispatch — an event it could not find or plan, or all of them when
  * the transaction failed — for the caller to run through Payload's runner one by one, so their
  * retries, backoff and job log are Payload's. `held` (the runner's heartbeat set) holds the
- * delivery jobs while their first tries run.
+ * delivery jobs while their first tries run; once `stopping` says so, first tries not yet made are
+ * left to any runner.
  */
-export async function dispatchEventBatch(payload: Payload, jobs: readonly DispatchJob[], held?: Set<number>): Promise<DispatchJob[]> {
+export async function dispatchEventBatch(payload: Payload, jobs: readonly DispatchJob[], { held, stopping }: { held?: Set<number>; stopping?: () => boolean } = {}): Promise<DispatchJob[]> {
   let left: DispatchJob[]
   let claimed: ClaimedDelivery[]
   let known: Map<number, KnownEvent>
@@ -94,7 +95,7 @@ export async function dispatchEventBatch(payload: Payload, jobs: readonly Dispat
   for (const job of jobs) if (!left.includes(job)) held?.delete(job.jobId)
   for (const delivery of claimed) held?.add(delivery.jobId)
   try {
-    await deliverFirstTries(payload, claimed, known)
+    await deliverFirstTries(payload, claimed, known, stopping)
   } finally {
     for (const delivery of claimed) held?.delete(delivery.jobId)
   }

@@ -1,4 +1,4 @@
-import { IncomingWebhook } from '@slack/webhook'
+import { request } from 'undici'
 
 import type { EventMessage } from '../describe-event'
 
@@ -27,7 +27,24 @@ export function slackMessage(message: EventMessage) {
   }
 }
 
-/** One POST, no retries of its own: the job queue retries with backoff and keeps the attempt count. */
+/** Slack answers a failed post with a short reason in the body (`invalid_payload`, `channel_not_found`…). */
+export class SlackPostFailed extends Error {}
+
+const SLACK_TIMEOUT_MS = 10_000
+
+/**
+ * One POST, no retries of its own: the job queue retries with backoff and keeps the attempt count.
+ * undici's `request` (Node's own HTTP client, kept-alive pooled per origin) rather than fetch: the
+ * outbox bench put fetch's streams, abort signals and Response objects at ~40% of a runner's CPU.
+ */
 export async function postToSlack(webhookUrl: string, message: EventMessage): Promise<void> {
-  await new IncomingWebhook(webhookUrl, { timeout: 10_000 }).send(slackMessage(message))
+  const response = await request(webhookUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(slackMessage(message)),
+    headersTimeout: SLACK_TIMEOUT_MS,
+    bodyTimeout: SLACK_TIMEOUT_MS,
+  })
+  const body = await response.body.text()
+  if (response.statusCode < 200 || response.statusCode >= 300) throw new SlackPostFailed(`Slack answered ${response.statusCode}: ${body.slice(0, 200)}`)
 }
