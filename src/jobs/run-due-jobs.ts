@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
+import { runBounded } from '../lib/run-bounded'
 import { dispatchEventBatch, type DispatchJob } from '../notifications/dispatch-event-batch'
 import { dispatchPortalEventTask } from '../notifications/notification-tasks'
-import { runBounded } from '../lib/run-bounded'
 import { claimDueJobRows, releaseJobs } from './claim-due-jobs'
 
 /** Jobs of other kinds run through Payload's runner at most this many at once: each holds a pooled connection. */

@@ -7,8 +7,9 @@ import { runDueJobs } from './run-due-jobs'
 export type JobRunner = { stop: () => Promise<void> }
 
 /**
- * Jobs claimed per pass. The outbox bench (2 runners, Slack deliveries) measured ~870 events/s at 20
- * and 1,400–2,000 at 100: a pass's statements are the same few however many events it dispatches.
+ * Jobs claimed per pass: a pass's statements are the same few however many events it dispatches.
+ * The outbox bench (2 runners, Slack deliveries, 6,000 events) measured ~870 events/s at 20 and,
+ * with Slack's posts then in groups of 16 (src/notifications/deliver-first-try.ts), 1,120–1,280 at 100.
  * Jobs other than dispatches still run JOB_RUN_CONCURRENCY at a time (src/jobs/run-due-jobs.ts).
  */
 export const JOB_CLAIM_LIMIT = 100
